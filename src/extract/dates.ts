@@ -1,0 +1,150 @@
+// Dates as emails print them, in six languages, turned into instants. chrono-node does the
+// reading; this module supplies what it cannot know: the zone to assume when none is printed
+// (the Date header's), whether "03/05" is day-first, and how to print an instant in its own zone.
+import * as chrono from 'chrono-node';
+import type { Language } from './language.js';
+
+export interface FoundDate {
+  /** Milliseconds since the epoch. */
+  ms: number;
+  /** The UTC offset in minutes the date was written in (printed zone, else the assumed one). */
+  offset: number;
+  /** Whether a time of day was printed, not just a date. */
+  hasTime: boolean;
+  /** Whether a zone was printed. */
+  hasZone: boolean;
+  /** The words chrono read. */
+  text: string;
+  /** Where in the searched text the date starts. */
+  index: number;
+}
+
+export interface DateContext {
+  language: Language;
+  /** Reference instant for dates without a year (the message's own date). */
+  reference: Date;
+  /** Offset in minutes assumed where no zone is printed. */
+  offset: number;
+  /** Numeric dates are day-first (03/05 = 3 May): everywhere but North America. */
+  dayFirst: boolean;
+}
+
+const PARSERS: Record<Language, { dayFirst: chrono.Chrono; monthFirst: chrono.Chrono }> = {
+  en: { dayFirst: chrono.en.GB, monthFirst: chrono.en.strict },
+  de: { dayFirst: chrono.de.casual, monthFirst: chrono.de.casual },
+  fr: { dayFirst: chrono.fr.casual, monthFirst: chrono.fr.casual },
+  es: { dayFirst: chrono.es.casual, monthFirst: chrono.es.casual },
+  it: { dayFirst: chrono.it.casual, monthFirst: chrono.it.casual },
+  nl: { dayFirst: chrono.nl.casual, monthFirst: chrono.nl.casual },
+};
+
+// Words that join a date and its time and that chrono does not know in every language.
+const JOINERS = /(?<!\p{L})(?:alle(?: ore)?|ore|a las|a la|om|um|à|at|kl\.?)\s+(?=\d{1,2}[:.h]\d{2})/giu;
+
+/** Every date in `text`, read in the context's language, with a date and its time joined. */
+export function findDates(text: string, ctx: DateContext): FoundDate[] {
+  const parser = ctx.dayFirst ? PARSERS[ctx.language].dayFirst : PARSERS[ctx.language].monthFirst;
+  // Same-length rewrites keep every index valid for the caller's text.
+  const normalized = text
+    .replace(JOINERS, (m) => ' '.repeat(m.length))
+    .replace(/(?<!\d)(\d{1,2}) ?h ?(\d{2})(?!\d)/g, (m, h: string, min: string) => `${h}:${min}`.padEnd(m.length, ' '));
+  const ref = { instant: ctx.reference, timezone: ctx.offset };
+  const results = parser.parse(normalized, ref, { forwardDate: false });
+  // chrono-en also reads English dates in other languages' text ("2026-04-14"), keep it as a fallback
+  const extra = ctx.language === 'en' ? [] : chrono.en.GB.parse(normalized, ref, { forwardDate: false });
+  const all = [...results];
+  for (const r of extra) if (!results.some((x) => overlaps(x, r))) all.push(r);
+  all.sort((a, b) => a.index - b.index);
+
+  const found: FoundDate[] = [];
+  for (let i = 0; i < all.length; i++) {
+    let r = all[i]!;
+    let next = all[i + 1];
+    // "until 12:00 noon (JST) on 2026/03/04": a time, then its date.
+    if (!r.start.isCertain('day') && r.start.isCertain('hour') && next && next.start.isCertain('day') && !next.start.isCertain('hour') && next.index - (r.index + r.text.length) <= 15) {
+      const time = r;
+      r = next;
+      next = time;
+      i++;
+      const zoned = [time.start, r.start].find((c) => c.isCertain('timezoneOffset'));
+      const offset = zoned ? zoned.get('timezoneOffset')! : ctx.offset;
+      if (isRelative(r)) continue;
+      found.push({ ms: localToMs(r.start, time.start, offset), offset, hasTime: true, hasZone: zoned !== undefined, text: normalized.slice(time.index, r.index + r.text.length).trim(), index: time.index });
+      continue;
+    }
+    // A bare time ("10:30"), a weekday or a relative phrase ("within 2 hours", "tomorrow") is
+    // not a printed date: windows are read by the policy rules, from the order time.
+    if (!r.start.isCertain('day') || isRelative(r)) continue;
+    let textRead = r.text;
+    let time = r.start;
+    if (!r.start.isCertain('hour') && next && next.index - (r.index + r.text.length) <= 15 && next.start.isCertain('hour') && !next.start.isCertain('day')) {
+      time = next.start;
+      textRead = normalized.slice(r.index, next.index + next.text.length);
+      i++;
+    }
+    const hasTime = time.isCertain('hour');
+    const zoned = [time, r.start].find((c) => c.isCertain('timezoneOffset'));
+    const offset = zoned ? zoned.get('timezoneOffset')! : ctx.offset;
+    const ms = localToMs(r.start, hasTime ? time : null, offset);
+    found.push({ ms, offset, hasTime, hasZone: zoned !== undefined, text: textRead.trim(), index: r.index });
+  }
+  return found;
+}
+
+function isRelative(r: chrono.ParsedResult): boolean {
+  const tags = (r as unknown as { tags?: () => Set<string> }).tags?.() ?? new Set<string>();
+  for (const t of tags) if (/relative|casualReference/.test(t)) return true;
+  return false;
+}
+
+/** The instant of a calendar date (and time of day) read in the given offset. */
+function localToMs(day: chrono.ParsedComponents, time: chrono.ParsedComponents | null, offset: number): number {
+  const utc = Date.UTC(
+    day.get('year')!, day.get('month')! - 1, day.get('day')!,
+    time?.get('hour') ?? 0, time?.get('minute') ?? 0, time?.get('second') ?? 0,
+  );
+  return utc - offset * 60_000;
+}
+
+function overlaps(a: chrono.ParsedResult, b: chrono.ParsedResult): boolean {
+  return a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+}
+
+/** The offset in minutes of an RFC 5322 Date header ("... -0700", "GMT", "EST"). */
+export function headerOffset(dateHeader: string | null): number | null {
+  if (!dateHeader) return null;
+  const numeric = /([+-])(\d{2}):?(\d{2})\s*(?:\([^)]*\))?\s*$/.exec(dateHeader.trim());
+  if (numeric) return (numeric[1] === '-' ? -1 : 1) * (Number(numeric[2]) * 60 + Number(numeric[3]));
+  const named = /\b(UT|GMT|Z|EST|EDT|CST|CDT|MST|MDT|PST|PDT)\b/.exec(dateHeader);
+  if (named) return NAMED_OFFSETS[named[1]!] ?? 0;
+  return null;
+}
+
+const NAMED_OFFSETS: Record<string, number> = {
+  UT: 0, GMT: 0, Z: 0, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360, PST: -480, PDT: -420,
+};
+
+/** The instant of a Date header; forwarded blocks print it in prose, so chrono reads what Date.parse cannot. */
+export function headerInstant(dateHeader: string | null, assumedOffset: number | null = null): { ms: number; offset: number } | null {
+  if (!dateHeader) return null;
+  const direct = Date.parse(dateHeader.replace(/\s*\([^)]*\)\s*$/, ''));
+  const offset = headerOffset(dateHeader) ?? assumedOffset;
+  if (!Number.isNaN(direct) && offset !== null) return { ms: direct, offset };
+  const read = chrono.en.GB.parse(dateHeader.replace(/\bat\b/g, ' '))[0];
+  if (!read || !read.start.isCertain('day')) return Number.isNaN(direct) ? null : { ms: direct, offset: offset ?? 0 };
+  const zone = read.start.isCertain('timezoneOffset') ? read.start.get('timezoneOffset')! : (offset ?? 0);
+  return { ms: localToMs(read.start, read.start, zone), offset: zone };
+}
+
+/** ISO-8601 with the given offset, seconds precision: 2026-04-14T15:05:00-07:00. */
+export function formatInstant(ms: number, offsetMinutes: number): string {
+  const local = new Date(ms + offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}

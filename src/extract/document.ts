@@ -1,0 +1,104 @@
+// The working view of one email for the field extractors: readable text, links, structured data,
+// and the headers of the message that actually talks about the order (the original, for forwards).
+import type { MailAddress, ParsedMessage } from '../mail/parsed-message.js';
+import { findForwardedHeaders, looksForwarded, newestPart, unquoteLines } from './forward.js';
+import { readHtml, tidyText, type Link, type MicrodataProperty } from './html.js';
+
+export interface Document {
+  subject: string;
+  /** The shop's sender: the original sender of a forward. */
+  from: MailAddress | null;
+  replyTo: MailAddress[];
+  /** The Date header of the message the order came in (the original, for forwards). */
+  dateHeader: string | null;
+  /** All readable text, quoting removed, HTML laid out in lines. */
+  text: string;
+  /** What the sender wrote this time, above quoted history. */
+  newest: string;
+  /** The plain-text part, when the HTML part was the main text (a second place to look). */
+  altText: string;
+  links: Link[];
+  jsonLd: string[];
+  microdata: MicrodataProperty[];
+  forwarded: boolean;
+  /** The message as delivered: for a forward, the friend who forwarded it. */
+  envelope: ParsedMessage;
+}
+
+export function buildDocument(message: ParsedMessage): Document {
+  const attached = message.attachedMessages.find((m) => m.from !== null);
+  const ownText = bodyOf(message);
+  if (attached && (looksForwarded(message.subject, ownText.text) || !hasOrderishText(ownText.text))) {
+    const inner = buildDocument(attached);
+    return { ...inner, forwarded: true, envelope: message };
+  }
+
+  const unquoted = unquoteLines(ownText.text);
+  const base: Document = {
+    subject: message.subject,
+    from: message.from,
+    replyTo: message.replyTo,
+    dateHeader: message.dateHeader,
+    text: unquoted,
+    newest: newestPart(ownText.text),
+    altText: ownText.alt,
+    links: ownText.links,
+    jsonLd: ownText.jsonLd,
+    microdata: ownText.microdata,
+    forwarded: false,
+    envelope: message,
+  };
+  if (!looksForwarded(message.subject, unquoted)) return base;
+
+  const original = findForwardedHeaders(unquoted);
+  if (!original) return { ...base, forwarded: true };
+  return {
+    ...base,
+    subject: original.subject ?? message.subject,
+    from: original.fromAddress ? { name: original.fromName, address: original.fromAddress } : message.from,
+    replyTo: [],
+    dateHeader: original.date ?? message.dateHeader,
+    text: original.body,
+    newest: original.body,
+    forwarded: true,
+  };
+}
+
+interface Body {
+  text: string;
+  alt: string;
+  links: Link[];
+  jsonLd: string[];
+  microdata: MicrodataProperty[];
+}
+
+function bodyOf(message: ParsedMessage): Body {
+  const plain = message.text ? tidyText(message.text) : '';
+  if (message.html) {
+    const html = readHtml(message.html);
+    const links = html.links.length > 0 ? html.links : linksInText(plain);
+    return { text: html.text || plain, alt: plain, links, jsonLd: html.jsonLd, microdata: html.microdata };
+  }
+  return { text: plain, alt: '', links: linksInText(plain), jsonLd: [], microdata: [] };
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\])]+/gi;
+
+/** Links of a text-only mail: the words before a URL on its line (or the line above) name it. */
+export function linksInText(text: string): Link[] {
+  const links: Link[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(URL_IN_TEXT)) {
+      const href = m[0].replace(/[.,;:!?]+$/, '');
+      const before = line.slice(0, m.index).trim();
+      const label = before || (lines[i - 1] ?? '').trim();
+      links.push({ href, text: label.slice(-80), before: label.slice(-80) });
+    }
+  });
+  return links;
+}
+
+function hasOrderishText(text: string): boolean {
+  return /\d/.test(text) && text.length > 400;
+}

@@ -1,0 +1,170 @@
+// extract(message) -> Extraction: one email's account of the order it talks about.
+// Pure: no I/O and no clock; everything it knows comes from the message and the options.
+import type { ParsedMessage } from '../mail/parsed-message.js';
+import { findContact } from './contact.js';
+import { findDates, formatInstant, headerInstant, headerOffset, type DateContext } from './dates.js';
+import { buildDocument, type Document } from './document.js';
+import type { EvidenceField, Extraction } from './extraction.js';
+import { findItems } from './items.js';
+import { classify } from './kind.js';
+import { detectLanguage, type Language } from './language.js';
+import { findOrderLink } from './links.js';
+import { findMerchant } from './merchant.js';
+import { currencyByLanguage, dominantCurrency } from './money.js';
+import { findOrderNumber, snippet } from './order-number.js';
+import { findCancelPolicy, findReturnWindow } from './policy.js';
+import { readStructuredOrder, type StructuredOrder } from './structured.js';
+import { findRefundAmount, findTotal } from './total.js';
+import { findTrackingNumber } from './tracking.js';
+
+export { Extraction } from './extraction.js';
+
+export interface ExtractOptions {
+  /** Stands in for the message date when the message has none. */
+  now: Date;
+  /** The mailbox owner's addresses: never a shop contact. */
+  ownerAddresses?: string[];
+}
+
+type Instant = { ms: number; offset: number };
+
+export function extract(message: ParsedMessage, options: ExtractOptions): Extraction {
+  const doc = buildDocument(message);
+  const evidence: Partial<Record<EvidenceField, string>> = {};
+  const structured = readStructuredOrder(doc.jsonLd, doc.microdata);
+
+  const { merchant, evidence: merchantEvidence } = findMerchant(doc, structured?.merchantName ?? null);
+  evidence.merchant = merchantEvidence;
+  const domain = merchant.domain;
+
+  const language = detectLanguage(doc.text);
+  // A forwarded header may print its date without a zone: the forwarder's zone is the best guess.
+  const sent: Instant = headerInstant(doc.dateHeader, headerOffset(doc.envelope.dateHeader)) ??
+    headerInstant(doc.envelope.dateHeader) ?? { ms: options.now.getTime(), offset: 0 };
+  const currency = dominantCurrency(doc.text, domain) ?? structured?.currency ?? currencyByLanguage(language);
+  const ctx: DateContext = { language, reference: new Date(sent.ms), offset: sent.offset, dayFirst: dayFirst(language, domain, currency) };
+
+  const orderNumber = findOrderNumber(doc.subject, doc.text, structured?.orderNumber ?? null);
+  const tracking = findTrackingNumber(doc.text, doc.links);
+  const visibleTotal = findTotal(doc.text, domain, currency);
+  let total = visibleTotal?.total ?? structuredTotal(structured);
+
+  const { kind, evidence: kindEvidence } = classify({
+    subject: doc.subject,
+    opening: doc.newest.slice(0, 1200),
+    body: doc.text,
+    hasOrderNumber: orderNumber !== null,
+    hasTrackingNumber: tracking !== null,
+    hasTotal: total !== null,
+    hasStructuredOrder: structured !== null && (structured.orderNumber !== null || structured.total !== null),
+    structuredStatus: structured?.status ?? null,
+  });
+  evidence.kind = kindEvidence;
+
+  const owners = [...message.to, ...doc.envelope.to, ...(doc.forwarded && doc.envelope.from ? [doc.envelope.from] : [])].map((a) => a.address);
+  const contact = findContact(doc, domain, owners);
+  if (contact) evidence.contactEmail = contact.evidence;
+
+  if (kind === 'other') {
+    return {
+      kind, merchant, orderNumber: null, orderedAt: null, total: null, items: [], cancelBy: null, cancelUntilShipped: false,
+      cancelUrl: null, returnWindowDays: null, contactEmail: contact?.address ?? null, trackingNumber: null, evidence,
+    };
+  }
+
+  if (orderNumber) evidence.orderNumber = orderNumber.evidence;
+  const refund = total === null && kind === 'cancellation_confirmation' ? findRefundAmount(doc.newest, domain) : null;
+  if (refund) {
+    total = refund.total;
+    evidence.total = refund.evidence;
+  } else if (total) evidence.total = visibleTotal?.evidence ?? `schema.org price ${total.amount} ${total.currency}`;
+  if (tracking) evidence.trackingNumber = tracking.evidence;
+
+  const printed = printedOrderTime(doc.text, ctx, sent, structured);
+  const orderedAt = printed?.at ?? (kind === 'order_confirmation' ? sent : null);
+  if (printed) evidence.orderedAt = printed.evidence;
+  else if (orderedAt) evidence.orderedAt = `Date: ${doc.dateHeader ?? doc.envelope.dateHeader ?? ''}`;
+
+  let cancelBy: string | null = null;
+  let cancelUntilShipped = false;
+  if (kind === 'order_confirmation') {
+    const policy = findCancelPolicy(doc.text, orderedAt ?? sent, ctx);
+    if (policy.deadline) cancelBy = formatInstant(policy.deadline.ms, policy.deadline.offset);
+    cancelUntilShipped = policy.untilShipped;
+    if (policy.evidence) {
+      evidence[policy.deadline ? 'cancelBy' : 'cancelUntilShipped'] = policy.evidence;
+    }
+  }
+
+  const returnWindow = findReturnWindow(doc.text);
+  if (returnWindow) evidence.returnWindowDays = returnWindow.evidence;
+  const link = findOrderLink(doc.links, orderNumber?.value ?? null);
+  if (link) evidence.cancelUrl = link.evidence;
+
+  const items = structured && structured.items.length > 0 ? structured.items : findItems(doc.text, domain);
+  if (items.length > 0) evidence.items = `${items.length} line(s), first: ${items[0]!.name}`;
+
+  return {
+    kind,
+    merchant,
+    orderNumber: orderNumber?.value ?? null,
+    orderedAt: orderedAt ? formatInstant(orderedAt.ms, orderedAt.offset) : null,
+    total,
+    items,
+    cancelBy,
+    cancelUntilShipped,
+    cancelUrl: link?.href ?? null,
+    returnWindowDays: returnWindow?.days ?? null,
+    contactEmail: contact?.address ?? null,
+    trackingNumber: tracking?.value ?? null,
+    evidence,
+  };
+}
+
+const ORDER_TIME_LABEL =
+  /(?<![\p{L}])(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)/iu;
+
+function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structured: StructuredOrder | null): { at: Instant; evidence: string } | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const label = ORDER_TIME_LABEL.exec(lines[i]!);
+    if (!label) continue;
+    const after = lines[i]!.slice(label.index + label[0].length);
+    const target = /\d/.test(after) ? after : `${after} ${lines[i + 1] ?? ''}`;
+    const found = findDates(target, ctx)[0];
+    if (!found) continue;
+    const evidence = snippet(lines[i]!, 0, lines[i]!.length);
+    // A printed date without a time says the day, not the moment: the Date header is the moment.
+    return { at: found.hasTime ? { ms: found.ms, offset: found.offset } : sent, evidence };
+  }
+  // No label: a confirmation's opening often tells when the order came in ("received on 14.04.2026, 09:20").
+  const opening = text.slice(0, 1500);
+  const early = findDates(opening, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
+  if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(opening, early.index, early.text.length) };
+  const iso = structured?.orderDate;
+  if (iso && /T\d{2}:\d{2}/.test(iso)) {
+    const zone = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+    const hasZone = zone !== null || /Z$/i.test(iso);
+    // Read a zoneless time as UTC, then shift it by the assumed offset: never the machine's zone.
+    const ms = Date.parse(hasZone ? iso : `${iso}Z`);
+    const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : hasZone ? 0 : sent.offset;
+    if (!Number.isNaN(ms)) return { at: { ms: hasZone ? ms : ms - offset * 60_000, offset }, evidence: `orderDate: ${iso}` };
+  }
+  return null;
+}
+
+function structuredTotal(structured: StructuredOrder | null): Extraction['total'] {
+  if (!structured || structured.total === null || !structured.currency || !/^[A-Z]{3}$/.test(structured.currency)) return null;
+  return { amount: structured.total, currency: structured.currency };
+}
+
+const DAY_FIRST_TLDS = new Set(['uk', 'au', 'nz', 'ie', 'in', 'sg', 'za', 'eu', 'hk', 'my']);
+
+function dayFirst(language: Language, domain: string | null, currency: string | null): boolean {
+  if (language !== 'en') return true;
+  const tld = domain?.split('.').pop() ?? '';
+  if (DAY_FIRST_TLDS.has(tld)) return true;
+  return currency !== null && ['GBP', 'AUD', 'NZD', 'INR', 'EUR', 'SGD', 'ZAR', 'HKD'].includes(currency);
+}
+
+export type { Document };

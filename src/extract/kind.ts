@@ -1,0 +1,149 @@
+// What an email is about. The subject and the opening lines say it; the body's fine print
+// ("you can cancel within an hour", "we'll email you when it ships") must not. A false order is
+// worse than a missed one, so an order needs its number and a charge, and anything that looks
+// like marketing, account or survey mail is `other` unless it plainly speaks of one placed order.
+import type { Kind } from './extraction.js';
+
+const phrases = (...alternatives: string[]) =>
+  new RegExp(alternatives.map((a) => String.raw`(?<![\p{L}])(?:${a})`).join('|'), 'iu');
+/** Whole words only: "bienvenue" is marketing, "BIENVENUE10" is a discount code on a receipt. */
+const words = (...alternatives: string[]) =>
+  new RegExp(alternatives.map((a) => String.raw`(?<![\p{L}\d])(?:${a})(?![\p{L}\d])`).join('|'), 'iu');
+
+const DENIED = phrases(
+  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|were\s+not\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
+  String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
+  String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
+  String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:leider\s+)?nicht\s+(?:mehr\s+)?m[öo]glich`,
+  String.raw`(?:ne\s+)?(?:peut|pouvons|pourrons|pouvions|a\s+pu)\s+(?:plus|pas)\s+(?:être\s+)?annul`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`impossible\s+d'annuler`,
+  String.raw`no\s+(?:se\s+)?(?:puede|podemos|pudimos|ha\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`,
+  String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annullare`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?annull`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
+  String.raw`kan\s+(?:helaas\s+)?niet\s+(?:meer\s+)?(?:worden\s+)?geannuleerd`, String.raw`(?:kunnen|konden)\s+(?:je|jouw|uw|de)\s+bestelling\s+(?:helaas\s+)?niet\s+(?:meer\s+)?annuleren`, String.raw`annulering\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?mogelijk|afgewezen)`,
+);
+const CANCELLED = phrases(
+  String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
+  String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`we(?:[’']ve|\s+have)\s+cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
+  String.raw`(?:wurde|ist|wurden)\s+(?:erfolgreich\s+)?storniert`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
+  String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
+  String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`,
+  String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?annullat[oia]`, String.raw`ordine\s+annullato`, String.raw`conferma\s+(?:di\s+|dell[’']\s*)?annullamento`, String.raw`abbiamo\s+annullato`,
+  String.raw`(?:is|werd|zijn)\s+(?:succesvol\s+)?geannuleerd`, String.raw`bestelling\s+geannuleerd`, String.raw`annuleringsbevestiging`, String.raw`bevestiging\s+(?:van\s+(?:je|uw)\s+)?annulering`, String.raw`hebben\s+(?:je|uw)\s+bestelling\s+geannuleerd`,
+);
+const DELIVERED = phrases(
+  String.raw`(?:has|have|was|were)\s+(?:been\s+)?delivered`, String.raw`delivered\s*[:!]`, String.raw`^delivered`, String.raw`delivery\s+confirmation`, String.raw`(?:order|package|parcel)\s+(?:has\s+)?arrived`, String.raw`is\s+delivered`,
+  String.raw`zugestellt`, String.raw`wurde\s+geliefert`, String.raw`ist\s+angekommen`, String.raw`erfolgreich\s+geliefert`,
+  String.raw`(?:a\s+été|est|bien)\s+livr[ée]e?s?`, String.raw`colis\s+livr[ée]`, String.raw`livraison\s+effectu[ée]e`, String.raw`commande\s+livr[ée]e`,
+  String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`pedido\s+entregado`, String.raw`entregado\s*:`,
+  String.raw`(?:è\s+stat[oa]|stato)\s+consegnat[oa]`, String.raw`ordine\s+consegnato`, String.raw`consegnato\s*:`,
+  String.raw`(?:is|werd)\s+(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
+);
+const SHIPPED = phrases(
+  String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
+  String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`,
+  String.raw`(?:wurde|ist|wurden)\s+(?:heute\s+)?(?:versandt|verschickt|versendet|an\s+\S+\s+übergeben)`, String.raw`versandbest[äa]tigung`, String.raw`ist\s+unterwegs`, String.raw`auf\s+dem\s+weg`,
+  String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
+  String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
+  String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
+  String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`verzendbevestiging`,
+);
+/** Words only an order confirmation uses. */
+const ORDERED = phrases(
+  String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
+  String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
+  String.raw`invoice\s+for\s+your`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
+  String.raw`bestellbest[äa]tigung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
+  String.raw`confirmation\s+de\s+(?:votre\s+)?commande`, String.raw`merci\s+pour\s+votre\s+(?:commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
+  String.raw`confirmaci[óo]n\s+(?:de\s+)?(?:tu\s+|su\s+)?(?:pedido|compra)`, String.raw`gracias\s+por\s+(?:tu|su)\s+(?:pedido|compra)`, String.raw`pedido\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confirmado|recibido|realizado)`,
+  String.raw`conferma\s+(?:d[’']\s*|dell[’']\s*|del(?:l[’'])?\s*)?ordine`, String.raw`grazie\s+per\s+(?:il\s+tuo\s+|l[’'])?(?:ordine|acquisto)`, String.raw`ordine\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confermato|ricevuto)`,
+  String.raw`orderbevestiging`, String.raw`bevestiging\s+van\s+(?:je|jouw|uw)\s+(?:bestelling|order)`, String.raw`bedankt\s+voor\s+(?:je|jouw|uw)\s+(?:bestelling|aankoop)`, String.raw`bestelling\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?(?:ontvangen|bevestigd|geplaatst)`,
+);
+/** Words that speak of an order without saying what happened to it. */
+const ORDER_MENTION = phrases(
+  String.raw`order\s+#?\s*[A-Z0-9-]*\d`, String.raw`your\s+order\s+(?:with|from|at)`, String.raw`order\s+summary`, String.raw`order\s+details`,
+  String.raw`ihre\s+bestellung`, String.raw`d[ée]tails?\s+de\s+(?:la|votre)\s+commande`, String.raw`deine\s+bestellung`, String.raw`votre\s+commande`, String.raw`tu\s+pedido`, String.raw`su\s+pedido`, String.raw`il\s+tuo\s+ordine`, String.raw`(?:je|jouw|uw)\s+bestelling`,
+);
+/** Mail that is about an account, a cart, a campaign or a survey, never one placed order. */
+const NOT_AN_ORDER = words(
+  String.raw`reset\s+(?:your\s+)?password`, String.raw`password\s+reset`, String.raw`verify\s+your\s+(?:email|account)`, String.raw`verification\s+code`, String.raw`confirm\s+your\s+(?:email|account|subscription)`, String.raw`one[-\s]time\s+(?:code|password)`, String.raw`sign[-\s]in\s+(?:code|link|attempt)`,
+  String.raw`(?:left|forgot)\s+(?:something|items?)\s+(?:in|behind)`, String.raw`still\s+in\s+your\s+(?:cart|basket|bag)`, String.raw`complete\s+your\s+(?:purchase|order|checkout)`, String.raw`your\s+cart\s+is\s+waiting`, String.raw`items?\s+in\s+your\s+(?:cart|basket|bag)`,
+  String.raw`back\s+in\s+stock`, String.raw`price\s+drop`, String.raw`(?:rate|review)\s+your`, String.raw`how\s+(?:did|was)\s+we\s+do`, String.raw`leave\s+a\s+review`, String.raw`tell\s+us\s+what\s+you\s+think`, String.raw`survey`, String.raw`wishlist`, String.raw`wish\s+list`,
+  String.raw`welcome\s+to`, String.raw`newsletter`, String.raw`(?:sale|offer|deal)\s+ends`, String.raw`points\s+balance`, String.raw`loyalty\s+points`, String.raw`membership\s+(?:renew|expir)`, String.raw`renewal\s+(?:notice|reminder)`, String.raw`you(?:[’']re|\s+are)\s+invited`,
+  String.raw`passwort\s+zur[üu]cksetzen`, String.raw`warenkorb`, String.raw`wieder\s+(?:da|verf[üu]gbar|auf\s+lager)`, String.raw`bewerten\s+sie`, String.raw`willkommen`, String.raw`jetzt\s+bestellen`,
+  String.raw`r[ée]initialis(?:er|ation)\s+(?:de\s+)?(?:votre\s+)?mot\s+de\s+passe`, String.raw`votre\s+panier`, String.raw`de\s+retour\s+en\s+stock`, String.raw`donnez\s+votre\s+avis`, String.raw`bienvenue`, String.raw`commandez\s+(?:maintenant|d[èe]s)`,
+  String.raw`restablecer\s+(?:tu\s+)?contrase[ñn]a`, String.raw`tu\s+carrito`, String.raw`de\s+nuevo\s+(?:en\s+stock|disponible)`, String.raw`bienvenid[oa]`, String.raw`pide\s+ya`,
+  String.raw`reimposta(?:re)?\s+(?:la\s+)?password`, String.raw`(?:tuo|nel)\s+carrello`, String.raw`di\s+nuovo\s+disponibile`, String.raw`benvenut[oa]`, String.raw`ordina\s+ora`,
+  String.raw`wachtwoord\s+(?:opnieuw\s+instellen|herstellen|resetten)`, String.raw`winkelwagen`, String.raw`weer\s+op\s+voorraad`, String.raw`welkom`, String.raw`bestel\s+nu`,
+);
+
+export interface KindEvidence {
+  kind: Kind;
+  evidence: string;
+}
+
+export interface KindSignals {
+  subject: string;
+  /** The opening of what the sender wrote this time (headline and first paragraphs). */
+  opening: string;
+  /** The whole body, for statements that may stand further down. */
+  body: string;
+  hasOrderNumber: boolean;
+  hasTrackingNumber: boolean;
+  hasTotal: boolean;
+  hasStructuredOrder: boolean;
+  structuredStatus: string | null;
+}
+
+const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
+  ['cancellation_denied', DENIED],
+  ['cancellation_confirmation', CANCELLED],
+  ['delivery_notification', DELIVERED],
+  ['shipping_notification', SHIPPED],
+];
+
+export function classify(s: KindSignals): KindEvidence {
+  const inSubject = (re: RegExp) => re.exec(s.subject);
+  const inOpening = (re: RegExp) => re.exec(s.opening);
+
+  // Life-cycle notices: the subject or the opening must say it, the order must be identified.
+  const identified = s.hasOrderNumber || s.hasTrackingNumber;
+  for (const [kind, re] of TESTS) {
+    const hit = inSubject(re) ?? factIn(s.opening, re);
+    if (!hit || !identified) continue;
+    if ((kind === 'cancellation_denied' || kind === 'cancellation_confirmation') && !s.hasOrderNumber) continue;
+    // An order confirmation's fine print speaks of shipping and cancelling; its subject decides.
+    if (!inSubject(re) && inSubject(ORDERED)) continue;
+    return { kind, evidence: hit.input === s.subject ? s.subject : around(s.opening, hit.index) };
+  }
+  const status = s.structuredStatus ?? '';
+  if (identified && /OrderCancelled/i.test(status)) return { kind: 'cancellation_confirmation', evidence: `orderStatus ${status}` };
+  if (identified && /OrderDelivered/i.test(status)) return { kind: 'delivery_notification', evidence: `orderStatus ${status}` };
+  if (identified && /OrderInTransit|OrderPickupAvailable/i.test(status)) return { kind: 'shipping_notification', evidence: `orderStatus ${status}` };
+
+  const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
+  const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder ? null : ORDERED.exec(s.body));
+  const marketing = inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
+  // Marketing words win unless the mail also plainly confirms an order (a subject's say beats the body's).
+  const outweighed = marketing && !(inSubject(ORDERED) || (marketing.input !== s.subject && confirmed));
+  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder);
+  if (evidenceOfOrder && (ordered || s.hasStructuredOrder) && !outweighed) {
+    return { kind: 'order_confirmation', evidence: ordered ? (ordered.input === s.subject ? s.subject : around(ordered.input, ordered.index)) : 'schema.org Order markup' };
+  }
+  return { kind: 'other', evidence: marketing ? around(marketing.input, marketing.index) : s.subject };
+}
+
+// "We'll email you when it has shipped" promises; it does not report.
+const PROMISE = /(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:\p{L}+\s+){0,4}$/iu;
+
+function factIn(text: string, re: RegExp): RegExpExecArray | null {
+  const global = new RegExp(re.source, 'giu');
+  for (const m of text.matchAll(global)) {
+    if (!PROMISE.test(text.slice(Math.max(0, m.index - 40), m.index))) return m as RegExpExecArray;
+  }
+  return null;
+}
+
+function around(text: string, index: number): string {
+  const start = Math.max(0, text.lastIndexOf('\n', index) + 1);
+  const end = text.indexOf('\n', index);
+  return text.slice(start, end < 0 ? undefined : end).trim().slice(0, 160);
+}

@@ -1,0 +1,73 @@
+// The one link that cancels or manages this order. A "cancel" link beats a "view order" link;
+// tracking, shop-again, cart recovery, account home, unsubscribe and social links never count.
+// The href is returned exactly as the email has it (tracking redirects included).
+import type { Link } from './html.js';
+
+const CANCEL = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuleren|widerruf\w*)/iu;
+const MANAGE_TEXT = new RegExp(
+  [
+    String.raw`(?:view|see|manage|check|edit|change|modify|review|open)\s+(?:your\s+|my\s+|this\s+)?(?:order|purchase)`,
+    String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order`, String.raw`make\s+changes`,
+    String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`,
+    String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
+    String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
+    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`,
+    String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`,
+  ].join('|'),
+  'iu',
+);
+const ORDER_PATH = /\/(?:orders?|order-status|sales-orders?|purchases?|my-orders|bestellung(?:en)?|auftr(?:ag|aege)|commandes?|pedidos?|ordini|ordine|bestellingen|bestelling)(?:[/?#-]|$)|[?&](?:order|o|order_id|orderid|id)=/i;
+const NEVER = new RegExp(
+  [
+    String.raw`unsubscribe|abmelden|d[ée]sinscri|d[ée]sabonn|darse\s+de\s+baja|disiscriv|uitschrijven|afmelden|opt[-\s]?out|preferences|einstellungen`,
+    String.raw`track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg`,
+    String.raw`shop\s+again|buy\s+again|reorder|order\s+again|continue\s+shopping|shop\s+now|erneut\s+kaufen|weiter\s+einkaufen|racheter|volver\s+a\s+comprar|riacquista|opnieuw\s+bestellen`,
+    String.raw`browser|web\s+version|online\s+version|im\s+browser|version\s+en\s+ligne|ver\s+en\s+(?:el\s+)?navegador|versione\s+web|in\s+je\s+browser`,
+    String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
+    String.raw`privacy|datenschutz|confidentialit|privacidad|terms|agb|conditions|condiciones|condizioni|voorwaarden|faq|help\s*cent|hilfe|aide|ayuda|aiuto`,
+  ]
+    .map((alt) => String.raw`(?<![\p{L}])(?:${alt})`)
+    .join('|'),
+  'iu',
+);
+const NEVER_URL = /\/(?:cart|checkout|basket|warenkorb|panier|carrito|carrello|winkelwagen)(?:[/?#]|$)|unsubscribe|optout|opt-out|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
+const CARRIERS = /(?:^|\.)(?:ups|usps|fedex|dhl|royalmail|canadapost|canadapost-postescanada|auspost|laposte|colissimo|chronopost|correos|poste|postnl|dpd|gls-group|hermesworld|myhermes|evri|parcelforce|purolator|nzpost|bluedart|delhivery|aftership|narvar|17track|parcelsapp|bpost|sendle|seur|mrw|brt|sda|gls-info|dhlparcel)\.[a-z.]+$/i;
+
+export interface FoundLink {
+  href: string;
+  evidence: string;
+}
+
+export function findOrderLink(links: Link[], orderNumber: string | null): FoundLink | null {
+  let best: { score: number; link: Link } | null = null;
+  for (const link of links) {
+    const score = scoreLink(link, orderNumber);
+    if (score > 0 && (!best || score > best.score)) best = { score, link };
+  }
+  return best ? { href: best.link.href, evidence: `${best.link.text || best.link.before} -> ${best.link.href}`.trim() } : null;
+}
+
+function scoreLink(link: Link, orderNumber: string | null): number {
+  if (!/^https?:\/\//i.test(link.href)) return 0;
+  let host = '';
+  let path = '';
+  try {
+    const url = new URL(link.href);
+    host = url.hostname;
+    path = decodeURIComponent(url.pathname + url.search);
+  } catch {
+    return 0;
+  }
+  const text = link.text;
+  if (NEVER.test(text) || NEVER_URL.test(link.href) || CARRIERS.test(host)) return 0;
+  const cancelText = CANCEL.test(text) || (text.length < 25 && /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(text) && CANCEL.test(link.before));
+  const cancelUrl = CANCEL.test(path);
+  const numbered = orderNumber !== null && path.includes(orderNumber);
+  if (cancelText || cancelUrl) return 10 + (numbered ? 2 : 0) + (cancelText ? 1 : 0);
+  const manageText = MANAGE_TEXT.test(text);
+  const orderPath = ORDER_PATH.test(path);
+  if (!manageText && !orderPath && !numbered) return 0;
+  // An account home ("/account") with no order in it is not this order's page.
+  if (!manageText && !numbered && /\/(?:account|my-account|konto|compte|cuenta|account\/?)$/i.test(path)) return 0;
+  return (manageText ? 4 : 0) + (orderPath ? 2 : 0) + (numbered ? 3 : 0);
+}

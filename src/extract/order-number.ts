@@ -1,0 +1,94 @@
+// The order number, as printed. Shops print several numbers side by side (invoice, customer,
+// account, shipment); only one follows an order label. Labels are matched in six languages, and a
+// number the subject and the body agree on wins over one seen once.
+
+export interface FoundOrderNumber {
+  value: string;
+  evidence: string;
+}
+
+const LABEL = new RegExp(
+  [
+    // English
+    String.raw`(?:sales\s+)?order(?:\s*(?:number|no\.?|num\.?|id|ref(?:erence)?|confirmation(?:\s*(?:number|no\.?))?))?`,
+    String.raw`receipt(?:\s*(?:number|no\.?))?`,
+    String.raw`confirmation\s*(?:number|no\.?|code)`,
+    String.raw`purchase\s*(?:number|no\.?|id)`,
+    // German
+    String.raw`bestell(?:ungs)?(?:nummer|nr\.?|-nr\.?|\s+nr\.?)`, String.raw`bestellung(?:\s*(?:nr\.?|nummer))?`,
+    String.raw`auftrags?(?:nummer|nr\.?|-nr\.?|\s+nr\.?)?`, String.raw`order-nr\.?`,
+    // French
+    String.raw`(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f[ée]rence)\s*(?:de\s+)?(?:la\s+)?commande`, String.raw`commande(?:\s*(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f\.?))?`,
+    // Spanish
+    String.raw`(?:n[úu]mero|n[ºo°]|n\.º|no\.?)\s*(?:de\s+)?(?:pedido|orden)`, String.raw`pedido(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero|no\.?))?`,
+    // Italian
+    String.raw`(?:numero|n\.|nr\.?)\s*(?:d'|dell'|di\s+)?ordine`, String.raw`ordine(?:\s*(?:n\.?|nr\.?|numero|n°))?`,
+    // Dutch
+    String.raw`bestel(?:nummer|nr\.?)`, String.raw`ordernummer`, String.raw`bestelling(?:\s*(?:nr\.?|nummer))?`, String.raw`order\s*nr\.?`,
+  ].join('|'),
+  'iu',
+);
+
+// A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
+const LABELLED = new RegExp(
+  // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
+  String.raw`(?<![\p{L}])(?:${LABEL.source})(?=\s*(?:[:#]|is|ist|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
+  'giu',
+);
+const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;
+const SUBJECT_TOKEN = /(?<![\p{L}\d])([A-Z]{1,5}[-_]?\d[A-Z0-9]*(?:-[A-Z0-9]+)*|\d{4,})(?![\p{L}\d])/gu;
+
+/** Some platforms (PrestaShop) use random capitals as references: "XKBKNABJK", never a word. */
+function randomCapitals(token: string): boolean {
+  if (!/^[A-Z]{6,12}$/.test(token)) return false;
+  return (token.match(/[AEIOUY]/g)?.length ?? 0) / token.length < 0.3;
+}
+
+function plausible(token: string): boolean {
+  if (randomCapitals(token)) return true;
+  if (!/\d/.test(token)) return false;
+  if (/^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(token)) return false; // a date
+  if (/^\d{4}-\d{2}-\d{2}/.test(token)) return false;
+  if (/^\d+[.,]\d{2}$/.test(token)) return false; // an amount
+  if (/^(?:19|20)\d{2}$/.test(token)) return false; // a year
+  if (/^\d{1,2}$/.test(token)) return false;
+  return true;
+}
+
+export function findOrderNumber(subject: string, text: string, structured: string | null): FoundOrderNumber | null {
+  const scores = new Map<string, { score: number; evidence: string }>();
+  const add = (raw: string, score: number, evidence: string) => {
+    const value = raw.replace(/^#/, '').replace(/[.\-_/]+$/, '');
+    if (!plausible(value)) return;
+    const prev = scores.get(value);
+    if (prev) prev.score += score;
+    else scores.set(value, { score, evidence });
+  };
+
+  if (structured) add(structured, 5, `orderNumber: ${structured}`);
+  for (const m of subject.matchAll(LABELLED)) add(m.groups!.num!, 4, subject);
+  for (const m of subject.matchAll(SUBJECT_HASH)) add(m[1]!, 3, subject);
+  const head = text.slice(0, 60_000);
+  let first = true;
+  for (const m of head.matchAll(LABELLED)) {
+    add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length));
+    first = false;
+  }
+  // A code in the subject that the body also prints is the order number even without a label.
+  for (const m of subject.matchAll(SUBJECT_TOKEN)) {
+    const token = m[1]!;
+    if (scores.has(token) || (plausible(token) && head.includes(token))) add(token, 1, subject);
+  }
+
+  let best: [string, { score: number; evidence: string }] | null = null;
+  for (const entry of scores) if (!best || entry[1].score > best[1].score) best = entry;
+  return best ? { value: best[0], evidence: best[1].evidence } : null;
+}
+
+export function snippet(text: string, index: number, length: number): string {
+  const start = Math.max(0, text.lastIndexOf('\n', index) + 1);
+  let end = text.indexOf('\n', index + length);
+  if (end < 0) end = text.length;
+  const line = text.slice(start, end).trim();
+  return line.length > 160 ? text.slice(Math.max(0, index - 60), index + length + 60).replace(/\s+/g, ' ').trim() : line;
+}

@@ -1,0 +1,105 @@
+// The store's cancellation and return policy as this email states it: a window after ordering
+// ("cancel within 2 hours"), an absolute deadline ("until 9 PM CT on April 14"), "until it ships",
+// and the return period in days. Only sentences that speak of cancelling (or returning) count:
+// a sale's end date or a coupon's expiry is never a cancellation deadline.
+import { findDates, type DateContext } from './dates.js';
+import { sentencesMatching } from './sentences.js';
+
+export interface CancelPolicy {
+  /** Epoch ms of the deadline, with the offset it is to be printed in. */
+  deadline: { ms: number; offset: number } | null;
+  untilShipped: boolean;
+  evidence: string | null;
+}
+
+const CANCEL_WORD = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuler\w*|annulering\w*)/giu;
+
+const UNTIL_SHIPPED = new RegExp(
+  [
+    String.raw`until\s+(?:it|your\s+(?:order|items?|parcel|package)|the\s+order|they|we)\s+(?:ships?|(?:has|have|is|are)\s+(?:been\s+)?(?:shipped|dispatched|sent)|dispatch(?:es)?|leaves?|ship\s+it)`,
+    String.raw`(?:before|prior\s+to)\s+(?:it|your\s+order|the\s+order|they|we)\s+(?:ships?|(?:is|are|has|have)\s+(?:been\s+)?(?:shipped|dispatched)|dispatch(?:es)?|leaves?|ship\s+it)`,
+    String.raw`(?:until|before|prior\s+to)\s+(?:shipping|shipment|dispatch)`, String.raw`until\s+(?:it\s+is\s+)?shipped`, String.raw`up\s+to\s+(?:the\s+point\s+of\s+)?(?:shipping|dispatch)`,
+    String.raw`bis\s+(?:zum|zur)\s+(?:versand|versendung|auslieferung)`, String.raw`vor\s+(?:dem\s+)?versand`, String.raw`solange\s+(?:sie|die\s+bestellung|ihre\s+bestellung|deine\s+bestellung)\s+noch\s+nicht\s+versandt`,
+    String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
+    String.raw`hasta\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]|salga)`, String.raw`antes\s+(?:del\s+env[ií]o|de\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]))`, String.raw`mientras\s+no\s+(?:se\s+haya|haya\s+sido)\s+enviad`,
+    String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
+    String.raw`(?:solange|as\s+long\s+as|tant\s+qu['’]|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
+    String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
+    String.raw`tot\s+(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
+  ].join('|'),
+  'iu',
+);
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, ten: 10, twelve: 12, fourteen: 14, fifteen: 15,
+  twenty: 20, thirty: 30, sixty: 60, ninety: 90, a: 1, an: 1,
+  ein: 1, einer: 1, eine: 1, zwei: 2, drei: 3, vier: 4, fünf: 5, sechs: 6, zwölf: 12, vierzehn: 14, dreißig: 30, sechzig: 60,
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, douze: 12, quatorze: 14, quinze: 15, trente: 30, soixante: 60,
+  uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, doce: 12, catorce: 14, quince: 15, treinta: 30, sesenta: 60,
+  due: 2, tre: 3, quattro: 4, dodici: 12, quattordici: 14, quindici: 15, trenta: 30, sessanta: 60,
+  één: 1, een: 1, twee: 2, drie: 3, vijf: 5, twaalf: 12, veertien: 14, vijftien: 15, dertig: 30, zestig: 60,
+};
+const NUM = String.raw`(\d{1,3}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+const UNIT = String.raw`(minutes?|mins?|minuten|minutos?|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)`;
+const WINDOW = new RegExp(
+  [
+    String.raw`(?:within|for|in\s+the\s+(?:first|next)|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|los\s+(?:primeros|pr[óo]ximos))?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
+    String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:to|pour|para|per|om|um|zum|f[üu]r)\s+(?:\p{L}+\s+){0,3}?(?:cancel|change|edit|modify|annul|stor|cancela|anula|annulla|annuleer|wijzig)`,
+    String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen)|apr[èe]s|despu[ée]s|dopo)`,
+  ].join('|'),
+  'iu',
+);
+
+function unitMinutes(unit: string): number {
+  const u = unit.toLowerCase();
+  if (/^(?:m)/.test(u)) return 1;
+  if (/^(?:h|stund|std|heure|hora|ore|uur)/.test(u)) return 60;
+  return 24 * 60;
+}
+
+function numberValue(word: string): number | null {
+  const n = /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()];
+  return n && n > 0 ? n : null;
+}
+
+export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): CancelPolicy {
+  const none: CancelPolicy = { deadline: null, untilShipped: false, evidence: null };
+  for (const sentence of sentencesMatching(text, CANCEL_WORD)) {
+    const s = sentence.text;
+    if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|afmeld/i.test(s)) continue;
+    if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence: s };
+    const window = WINDOW.exec(s);
+    if (window && orderedAt) {
+      const n = numberValue(window[1] ?? window[3]!);
+      const unit = window[2] ?? window[4]!;
+      if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence: s };
+    }
+    const dates = findDates(s, ctx).filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
+    const dated = dates[0];
+    if (dated && (!orderedAt || dated.ms >= orderedAt.ms - 60_000)) {
+      const ms = dated.hasTime ? dated.ms : endOfDay(dated.ms, dated.offset);
+      return { deadline: { ms, offset: dated.offset }, untilShipped: false, evidence: s };
+    }
+  }
+  return none;
+}
+
+function endOfDay(ms: number, offset: number): number {
+  const local = ms + offset * 60_000;
+  const day = Math.floor(local / 86_400_000) * 86_400_000;
+  return day + 86_400_000 - 60_000 - offset * 60_000 + 59_000;
+}
+
+const RETURN_WORD = /(?<![\p{L}])(?:return\w*|come\s+back|send\s+(?:it|them|items?)\s+back|back\s+to\s+us|refund\w*|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|rembours\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|rimbors\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)/giu;
+const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
+
+export function findReturnWindow(text: string): { days: number; evidence: string } | null {
+  for (const sentence of sentencesMatching(text, RETURN_WORD)) {
+    const m = DAYS.exec(sentence.text);
+    if (!m) continue;
+    if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
+    const days = numberValue(m[1]!);
+    if (days !== null && days <= 365) return { days, evidence: sentence.text };
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+// Policy statements ("you can cancel within 2 hours") are read one sentence at a time, so a number
+// or a date only counts when it stands in the same sentence as the word that gives it meaning.
+
+export interface Sentence {
+  text: string;
+  /** Offset of the sentence in the searched text. */
+  index: number;
+}
+
+const MAX_SIDE = 300;
+
+/** The sentences of `text` that contain a match of `pattern` (which must carry the g flag). */
+export function sentencesMatching(text: string, pattern: RegExp): Sentence[] {
+  const out: Sentence[] = [];
+  let lastEnd = -1;
+  for (const m of text.matchAll(pattern)) {
+    const at = m.index!;
+    if (at < lastEnd) continue;
+    const start = sentenceStart(text, at);
+    const end = sentenceEnd(text, at + m[0].length);
+    out.push({ text: text.slice(start, end).replace(/\s+/g, ' ').trim(), index: start });
+    lastEnd = end;
+  }
+  return out;
+}
+
+function sentenceStart(text: string, at: number): number {
+  const floor = Math.max(0, at - MAX_SIDE);
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text[i]!;
+    if (c === '\n' && (text[i - 1] === '\n' || /[.!?:]\s*$/.test(text.slice(Math.max(0, i - 2), i)) || !continues(text, i))) return i + 1;
+    if ((c === '.' || c === '!' || c === '?') && /\s/.test(text[i + 1] ?? '') && !abbreviation(text, i)) return i + 1;
+  }
+  return floor;
+}
+
+function sentenceEnd(text: string, from: number): number {
+  const ceil = Math.min(text.length, from + MAX_SIDE);
+  for (let i = from; i < ceil; i++) {
+    const c = text[i]!;
+    if (c === '\n' && (text[i + 1] === '\n' || !continues(text, i))) return i;
+    if ((c === '.' || c === '!' || c === '?') && (/\s/.test(text[i + 1] ?? ' ') || i + 1 === text.length) && !abbreviation(text, i)) return i + 1;
+  }
+  return ceil;
+}
+
+/** A line break inside a sentence: the next line starts in lower case (wrapped plain text). */
+function continues(text: string, newline: number): boolean {
+  return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4));
+}
+
+function abbreviation(text: string, dot: number): boolean {
+  const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';
+  return /^(?:no|nr|n|z\.b|bzw|ca|inkl|zzgl|approx|incl|etc|vs|st|dr|mr|mrs|ms|p|e\.g|i\.e|\d+)$/i.test(word);
+}

@@ -1,0 +1,91 @@
+// The grand total charged: the amount on the strongest total line (grand total, paid, charged),
+// never a subtotal, a saving or a tax line. On equal labels the last one wins, since receipts
+// build up to the grand total at the bottom.
+import type { Money } from './extraction.js';
+import { currencyMentioned, dominantCurrency, findAmounts, type FoundAmount } from './money.js';
+import { snippet } from './order-number.js';
+import { sentencesMatching } from './sentences.js';
+
+const STRONG = new RegExp(
+  [
+    String.raw`grand\s*total`, String.raw`order\s*total`, String.raw`total\s*(?:charged|paid|amount|due|to pay)`,
+    String.raw`amount\s*(?:charged|paid)`, String.raw`(?:you|we)\s*(?:paid|charged)`, String.raw`payment\s*total`,
+    String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
+    String.raw`gesamt(?:summe|betrag|preis)`, String.raw`endbetrag`, String.raw`rechnungsbetrag`, String.raw`bezahlter\s*betrag`,
+    String.raw`importe\s*total`, String.raw`total\s*pay[ée]`, String.raw`total\s*r[ée]gl[ée]`, String.raw`total\s*a\s*pagar`, String.raw`total\s*del\s*pedido`, String.raw`total\s*pagado`,
+    String.raw`totale\s*(?:ordine|pagato|complessivo|da pagare)`, String.raw`importo\s*(?:totale|pagato)`,
+    String.raw`totaal\s*bedrag`, String.raw`totaalbedrag`, String.raw`te\s*betalen`, String.raw`totaal\s*betaald`, String.raw`betaald`,
+    String.raw`refund(?:ed)?\s*(?:total|amount|issued|of)`, String.raw`(?:amount|total)\s*payable`, String.raw`refunded`, String.raw`total\s*refund(?:ed)?`, String.raw`amount\s*refunded`,
+    String.raw`erstattungsbetrag`, String.raw`montant\s*rembours[ée]`, String.raw`importe\s*reembolsado`, String.raw`importo\s*rimborsato`,
+    String.raw`terugbetaald\s*bedrag`,
+  ].join('|'),
+  'iu',
+);
+const PLAIN = /(?<![\p{L}])(?:total|totale|totaal|summe|gesamt|paid|charged|bezahlt|pay[ée]|pagado|pagato)(?![\p{L}])/iu;
+const NOT_TOTAL = new RegExp(
+  [
+    String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`subtotale`, String.raw`subtotaal`,
+    String.raw`total\s*(?:savings?|saved|discount|tax|vat|tva|iva|btw|mwst|gst|hst|items?|weight|quantity|qty|before|articles|artikel|art[ií]culos|articoli)(?![\p{L}])`, String.raw`you\s*saved`,
+    String.raw`total\s*(?:hors|ht\b|excl)`, String.raw`(?:ohne|exkl\.?|zzgl\.?)\s*mwst`, String.raw`netto`, String.raw`total\s*net`,
+    String.raw`points`, String.raw`cart\s*total`, String.raw`warenkorb`, String.raw`panier`, String.raw`carrito`, String.raw`carrello`, String.raw`winkelwagen`,
+    String.raw`^\W*(?:gst|vat|hst|pst|tax(?:es)?|mwst|ust|tva|iva|btw|moms)\b`,
+    String.raw`free\s*shipping`, String.raw`orders?\s*(?:over|above|from)`, String.raw`ab\s*\d`, String.raw`d[èe]s\s*\d`,
+  ].join('|'),
+  'iu',
+);
+
+const TAX_BEFORE = /(?:gst|vat|hst|tax|mwst|ust|tva|iva|btw|moms|steuer)\W{0,3}(?:of|von|de|di|van)?\W{0,3}(?:\d{1,2}(?:[.,]\d+)?\s?%\W{0,3})?$/i;
+
+/** Amounts on a total line, less the tax share some shops print beside the total ("incl. VAT of £17.91"). */
+function chargedAmounts(text: string, domain: string | null): FoundAmount[] {
+  const amounts = findAmounts(text, domain);
+  return amounts.filter((a, i) => i === amounts.length - 1 || !TAX_BEFORE.test(text.slice(Math.max(0, a.index - 25), a.index).trimEnd()));
+}
+
+export interface FoundTotal {
+  total: Money;
+  evidence: string;
+}
+
+export function findTotal(text: string, domain: string | null, fallbackCurrency: string | null): FoundTotal | null {
+  const lines = text.split('\n');
+  let best: { rank: number; amount: FoundAmount; line: string } | null = null;
+  const currency = dominantCurrency(text, domain) ?? fallbackCurrency;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const strong = STRONG.exec(line);
+    const plain = strong ? null : PLAIN.exec(line);
+    const label = strong ?? plain;
+    if (!label || NOT_TOTAL.test(line)) continue;
+    const rank = strong ? 2 : 1;
+    // The amount sits after the label on its line, or alone on the next line (stacked table cells).
+    let amounts = chargedAmounts(line.slice(label.index + label[0].length), domain);
+    let where = line;
+    if (amounts.length === 0 && i + 1 < lines.length && (lines[i + 1] ?? '').length < 60) {
+      amounts = chargedAmounts(lines[i + 1]!, domain);
+      where = `${line} ${lines[i + 1]}`;
+    }
+    const marked = amounts.find((a) => a.currency !== null);
+    const named = marked ? null : currencyMentioned(where);
+    const amount = marked ?? (named ?? currency ? amounts[0] : undefined);
+    if (!amount) continue;
+    if (named) amount.currency = named;
+    if (!best || rank >= best.rank) best = { rank, amount, line: where };
+  }
+  if (!best) return null;
+  const cur = best.amount.currency ?? currency;
+  if (!cur) return null;
+  return { total: { amount: best.amount.amount, currency: cur }, evidence: snippet(best.line, 0, best.line.length) };
+}
+
+const REFUND = /(?<![\p{L}])(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)/giu;
+
+/** A cancellation mail's refunded amount, when it is said in a sentence rather than on a total line. */
+export function findRefundAmount(text: string, domain: string | null): FoundTotal | null {
+  for (const sentence of sentencesMatching(text, REFUND)) {
+    const amount = findAmounts(sentence.text, domain).find((a) => a.currency !== null);
+    if (amount) return { total: { amount: amount.amount, currency: amount.currency! }, evidence: sentence.text };
+  }
+  return null;
+}

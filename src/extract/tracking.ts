@@ -1,0 +1,28 @@
+// The carrier's tracking number: after a tracking label, else a number of a well-known carrier
+// shape (UPS 1Z…, S10 postal codes like RR123456789GB), else the number a tracking link carries.
+import type { Link } from './html.js';
+import { snippet } from './order-number.js';
+
+const LABEL = new RegExp(
+  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:\s*code)?|trackingcode|zendingnummer|volgnummer|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id))\s*[:#]?\s*(?:is\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
+  'giu',
+);
+const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/];
+
+export function findTrackingNumber(text: string, links: Link[]): { value: string; evidence: string } | null {
+  for (const m of text.matchAll(LABEL)) {
+    const value = m.groups!.num!.replace(/\s+/g, '');
+    if (/\d{5}/.test(value.replace(/\D/g, '')) && value.length >= 8) return { value, evidence: snippet(text, m.index!, m[0].length) };
+  }
+  for (const shape of CARRIER_SHAPES) {
+    const m = shape.exec(text);
+    if (m) return { value: m[0], evidence: snippet(text, m.index, m[0].length) };
+  }
+  for (const link of links) {
+    const m = /[?&](?:tn|tracknum|tracking(?:_?number)?|trackingnumber|tLabels|tracknumbers|id|barcode|parcelnumber)=([A-Z0-9]{8,34})(?:&|$)/i.exec(link.href);
+    if (m && /\d{6}/.test(m[1]!) && /track|suivi|sendung|seguim|traccia|volg/i.test(link.href + link.text)) {
+      return { value: m[1]!, evidence: link.href };
+    }
+  }
+  return null;
+}

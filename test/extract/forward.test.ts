@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findForwardedHeaders, looksForwarded, newestPart, unquoteLines } from '../../src/extract/forward.js';
+
+describe('forwarded orders', () => {
+  it('finds the shop behind an Apple Mail forward', () => {
+    const text = unquoteLines('Can you cancel this?\n\nBegin forwarded message:\n\n> From: Cinder & Sage <hello@cinderandsage.com>\n> Subject: Your order CS-3318\n> Date: 6 April 2026 at 19:45:02 PDT\n> To: Jordan <j@postbird.net>\n>\n> Order no.: CS-3318');
+    const h = findForwardedHeaders(text)!;
+    expect(h.fromAddress).toBe('hello@cinderandsage.com');
+    expect(h.fromName).toBe('Cinder & Sage');
+    expect(h.date).toBe('6 April 2026 at 19:45:02 PDT');
+    expect(h.body).toContain('Order no.: CS-3318');
+  });
+
+  it('finds it behind a Gmail and an Outlook forward', () => {
+    const gmail = '---------- Forwarded message ---------\nFrom: Harbor Light <orders@harborlight.com>\nDate: Sun, May 3, 2026 at 4:12 PM\nSubject: Order #10234\nTo: <me@example.net>\n\nThanks for your order';
+    expect(findForwardedHeaders(gmail)?.fromAddress).toBe('orders@harborlight.com');
+    const outlook = 'FYI\nFrom: Kettle & Co [mailto:service@kettleco.co.uk]\nSent: 03 May 2026 16:12\nTo: Me\nSubject: Your order\n\nOrder 5512';
+    expect(findForwardedHeaders(outlook)?.fromAddress).toBe('service@kettleco.co.uk');
+  });
+
+  it('a reply quoting "Original Message" is not a forward', () => {
+    expect(looksForwarded('Re: please cancel CS-3318', '-----Original Message-----\nFrom: Robin <r@postbird.net>')).toBe(false);
+    expect(looksForwarded('Fwd: Order 1', 'x')).toBe(true);
+    expect(looksForwarded('WG: Bestellung', 'x')).toBe(true);
+  });
+
+  it('the newest part of a reply stops at its quoted history', () => {
+    expect(newestPart('All sorted - cancelled.\nInes\n\nOn Mon, Apr 6, 2026 at 9:12 PM Robin wrote:\n> please cancel')).toBe('All sorted - cancelled.\nInes\n');
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { classify, type KindSignals } from '../../src/extract/kind.js';
+
+const signals = (over: Partial<KindSignals>): KindSignals => ({
+  subject: '', opening: '', body: '', hasOrderNumber: true, hasTrackingNumber: false, hasTotal: true,
+  hasStructuredOrder: false, structuredStatus: null, ...over,
+});
+const kindOf = (over: Partial<KindSignals>) => classify(signals(over)).kind;
+
+describe('what an email is about', () => {
+  it('an order confirmation says so and names a number and a charge', () => {
+    expect(kindOf({ subject: 'Order #1042 confirmed', opening: 'Thanks for your order!' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Ihre Bestellung 100045872', opening: 'Vielen Dank für Ihre Bestellung' })).toBe('order_confirmation');
+  });
+
+  it('without an order number or a charge it is not an order', () => {
+    expect(kindOf({ subject: 'Thanks for your order', hasOrderNumber: false })).toBe('other');
+    expect(kindOf({ subject: 'Thanks for your order', hasTotal: false })).toBe('other');
+  });
+
+  it('promotions are other, whatever they say about ordering', () => {
+    expect(kindOf({ subject: 'Wild ramps are back - order now, they go fast', opening: 'Order now: 20% off', hasOrderNumber: false })).toBe('other');
+    expect(kindOf({ subject: 'You left something in your cart', opening: 'Complete your purchase', hasOrderNumber: false })).toBe('other');
+    expect(kindOf({ subject: 'Rate your recent order #1042', opening: 'How did we do?' })).toBe('other');
+  });
+
+  it('a refusal to cancel is cancellation_denied, even though it speaks of cancelling', () => {
+    expect(kindOf({ subject: "We couldn't stop VO-2026-11873 in time", opening: 'Your cancellation request arrived too late.' })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Ihre Stornierung', opening: 'Ihre Bestellung konnte leider nicht mehr storniert werden.' })).toBe('cancellation_denied');
+  });
+
+  it('a confirmed cancellation, a delivery and a shipment are told apart', () => {
+    expect(kindOf({ subject: 'Order NP-5120 cancelled - refund on the way' })).toBe('cancellation_confirmation');
+    expect(kindOf({ subject: 'Delivered: VO-2026-11873' })).toBe('delivery_notification');
+    expect(kindOf({ subject: 'Your order has shipped', hasTrackingNumber: true })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Votre commande a été expédiée' })).toBe('shipping_notification');
+  });
+
+  it('an order confirmation that promises shipping is still an order confirmation', () => {
+    expect(kindOf({ subject: 'Order #1042 confirmed', opening: "Thanks! We'll let you know when it has shipped." })).toBe('order_confirmation');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Link } from '../../src/extract/html.js';
+import { findOrderLink } from '../../src/extract/links.js';
+
+const link = (text: string, href: string): Link => ({ text, href, before: '' });
+
+describe('the order link', () => {
+  it('a cancel link wins over a view-order link', () => {
+    const links = [
+      link('View order', 'https://shop.example/account/orders/1042'),
+      link('Cancel order', 'https://shop.example/orders/1042/cancel?t=1'),
+    ];
+    expect(findOrderLink(links, '1042')?.href).toBe('https://shop.example/orders/1042/cancel?t=1');
+  });
+
+  it('tracking, shop-again, cart, unsubscribe and account-home links never count', () => {
+    const links = [
+      link('Track your package', 'https://www.ups.com/track?tracknum=1Z999'),
+      link('Track', 'https://shop.example/pages/track?tn=784512903366'),
+      link('Shop again', 'https://shop.example/collections/all'),
+      link('Return to your cart', 'https://shop.example/cart/abc'),
+      link('Unsubscribe', 'https://shop.example/unsubscribe?u=1'),
+      link('My account', 'https://shop.example/account'),
+    ];
+    expect(findOrderLink(links, '1042')).toBeNull();
+  });
+
+  it('keeps a tracking redirect exactly as written', () => {
+    const href = 'https://click.mail.shop.example/ls/click?upn=abc&amp;x=1';
+    expect(findOrderLink([link('Manage your order', href)], null)?.href).toBe(href);
+  });
+
+  it('understands order links in other languages', () => {
+    expect(findOrderLink([link('Bestellung ansehen', 'https://shop.example/konto/x')], null)).not.toBeNull();
+    expect(findOrderLink([link('Voir ma commande', 'https://shop.example/compte/x')], null)).not.toBeNull();
+    expect(findOrderLink([link('Bestelling annuleren', 'https://shop.example/x')], null)).not.toBeNull();
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { findOrderNumber } from '../../src/extract/order-number.js';
+
+const find = (subject: string, body: string) => findOrderNumber(subject, body, null)?.value ?? null;
+
+describe('the order number', () => {
+  it.each([
+    ['Receipt from Ridgeway Pantry - #2291', 'Receipt #2291', '2291'],
+    ['Your order', 'Order number: 112-4839201-5518263', '112-4839201-5518263'],
+    ['Sales Order SO-48817 acknowledgement / Invoice INV-22107', 'Customer: Robin (Acct 30-5512)\nSales order: SO-48817\nInvoice: INV-22107', 'SO-48817'],
+    ['Bestellbestätigung', 'Kundennummer: 448812\nBestellnummer: 100045872\nRechnungsnummer: RE-2026-1', '100045872'],
+    ['Confirmation de commande', 'N° de commande : FR-2026-0042', 'FR-2026-0042'],
+    ['Confirmación de pedido', 'Número de pedido: ES48213', 'ES48213'],
+    ['Conferma ordine', 'Ordine n. 000123456 del 14/04/2026', '000123456'],
+    ['Orderbevestiging', 'Bestelnummer: NL-88231', 'NL-88231'],
+    ['Thanks!', 'Order W123456789 placed', 'W123456789'],
+  ])('%s', (subject, body, expected) => {
+    expect(find(subject, body)).toBe(expected);
+  });
+
+  it('is never a date, an amount, a year or a word', () => {
+    expect(find('Order update', 'Order date: 14.04.2026\nOrder total 12.50\nOrder 2026\nOrder placed')).toBeNull();
+  });
+
+  it('prefers the number the subject and the body agree on', () => {
+    expect(find('Order CS-3318 confirmed', 'Reference: 77120\nOrder CS-3318\nOrder no.: CS-3318')).toBe('CS-3318');
+  });
+});
