@@ -44,10 +44,7 @@ const JOINERS = /(?<!\p{L})(?:alle(?: ore)?|ore|a las|a la|om|um|à|at|kl\.?)\s+
 /** Every date in `text`, read in the context's language, with a date and its time joined. */
 export function findDates(text: string, ctx: DateContext): FoundDate[] {
   const parser = ctx.dayFirst ? PARSERS[ctx.language].dayFirst : PARSERS[ctx.language].monthFirst;
-  // Same-length rewrites keep every index valid for the caller's text.
-  const normalized = text
-    .replace(JOINERS, (m) => ' '.repeat(m.length))
-    .replace(/(?<!\d)(\d{1,2}) ?h ?(\d{2})(?!\d)/g, (m, h: string, min: string) => `${h}:${min}`.padEnd(m.length, ' '));
+  const normalized = normalize(text);
   const ref = { instant: ctx.reference, timezone: ctx.offset };
   const results = parser.parse(normalized, ref, { forwardDate: false });
   // chrono-en also reads English dates in other languages' text ("2026-04-14"), keep it as a fallback
@@ -89,6 +86,31 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
     found.push({ ms, offset, hasTime, hasZone: zoned !== undefined, text: textRead.trim(), index: r.index });
   }
   return found;
+}
+
+const ZONE_NAMES: [RegExp, string][] = [
+  [/\b(?:US\s+)?Eastern(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'ET'],
+  [/\b(?:US\s+)?Central(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'CT'],
+  [/\b(?:US\s+)?Mountain(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'MT'],
+  [/\b(?:US\s+)?Pacific(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'PT'],
+];
+
+/** Same-length rewrites chrono reads better; every index stays valid for the caller's text. */
+function normalize(text: string): string {
+  let out = text
+    .replace(JOINERS, (m) => ' '.repeat(m.length))
+    .replace(/(?<!\d)(\d{1,2}) ?h ?(\d{2})(?!\d)/g, (m, h: string, min: string) => `${h}:${min}`.padEnd(m.length, ' '));
+  for (const [re, abbr] of ZONE_NAMES) out = out.replace(re, (m) => abbr.padEnd(m.length, ' '));
+  return out;
+}
+
+/** A time of day printed without a date ("until 5:00 PM CT"), with its zone when printed. */
+export function findTimeOfDay(text: string, ctx: DateContext): { hour: number; minute: number; offset: number | null } | null {
+  const parser = ctx.dayFirst ? PARSERS[ctx.language].dayFirst : PARSERS[ctx.language].monthFirst;
+  const r = parser.parse(normalize(text), { instant: ctx.reference, timezone: ctx.offset }).find((x) => x.start.isCertain('hour') && !isRelative(x));
+  if (!r) return null;
+  const zone = r.start.isCertain('timezoneOffset') ? r.start.get('timezoneOffset')! : null;
+  return { hour: r.start.get('hour')!, minute: r.start.get('minute') ?? 0, offset: zone };
 }
 
 function isRelative(r: chrono.ParsedResult): boolean {

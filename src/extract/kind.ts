@@ -14,15 +14,16 @@ const DENIED = phrases(
   String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|were\s+not\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
-  String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:leider\s+)?nicht\s+(?:mehr\s+)?m[öo]glich`,
-  String.raw`(?:ne\s+)?(?:peut|pouvons|pourrons|pouvions|a\s+pu)\s+(?:plus|pas)\s+(?:être\s+)?annul`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`impossible\s+d'annuler`,
+  String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:leider\s+)?nicht\s+(?:mehr\s+)?m[öo]glich`,
+  String.raw`(?:ne\s+)?(?:peut|pouvons|pourrons|pouvions|a\s+pu)\s+(?:plus|pas)\s+(?:être\s+)?annul`, String.raw`(?:plus|pas)\s+possible\s+d['’e]\s*(?:l['’]\s*)?annuler`,
+  String.raw`no\s+longer\s+possible\s+to\s+cancel`, String.raw`nicht\s+mehr\s+m[öo]glich,?\s+(?:\p{L}+\s+){0,4}?zu\s+stornieren`, String.raw`ya\s+no\s+es\s+posible\s+(?:cancelar|anular)`, String.raw`niet\s+meer\s+mogelijk\s+om\s+(?:\p{L}+\s+){0,4}?te\s+annuleren`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`impossible\s+d'annuler`,
   String.raw`no\s+(?:se\s+)?(?:puede|podemos|pudimos|ha\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`,
   String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annullare`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?annull`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
-  String.raw`kan\s+(?:helaas\s+)?niet\s+(?:meer\s+)?(?:worden\s+)?geannuleerd`, String.raw`(?:kunnen|konden)\s+(?:je|jouw|uw|de)\s+bestelling\s+(?:helaas\s+)?niet\s+(?:meer\s+)?annuleren`, String.raw`annulering\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?mogelijk|afgewezen)`,
+  String.raw`kan\s+(?:helaas\s+)?niet\s+(?:meer\s+)?(?:worden\s+)?geannuleerd`, String.raw`(?:kunnen|konden)\s+(?:we\s+|wij\s+)?(?:je|jouw|uw|de)\s+bestelling\s+(?:\S+\s+)?(?:helaas\s+)?niet\s+(?:meer\s+)?annuleren`, String.raw`annulering\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?mogelijk|afgewezen)`,
 );
 const CANCELLED = phrases(
   String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
-  String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`we(?:[’']ve|\s+have)\s+cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
+  String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+)?cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
   String.raw`(?:wurde|ist|wurden)\s+(?:erfolgreich\s+)?storniert`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`,
@@ -103,6 +104,12 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
 export function classify(s: KindSignals): KindEvidence {
   const inSubject = (re: RegExp) => re.exec(s.subject);
   const inOpening = (re: RegExp) => re.exec(s.opening);
+
+  // A review request or a survey speaks of an order, but is not news about it.
+  const marketingSubject = inSubject(NOT_AN_ORDER);
+  if (marketingSubject && !TESTS.some(([, re]) => inSubject(re)) && !inSubject(ORDERED)) {
+    return { kind: 'other', evidence: s.subject };
+  }
 
   // Life-cycle notices: the subject or the opening must say it, the order must be identified.
   const identified = s.hasOrderNumber || s.hasTrackingNumber;

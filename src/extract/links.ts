@@ -7,7 +7,7 @@ const CANCEL = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|a
 const MANAGE_TEXT = new RegExp(
   [
     String.raw`(?:view|see|manage|check|edit|change|modify|review|open)\s+(?:your\s+|my\s+|this\s+)?(?:order|purchase)`,
-    String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order`, String.raw`make\s+changes`,
+    String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order(?!s)`, String.raw`make\s+changes`,
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
@@ -30,7 +30,9 @@ const NEVER = new RegExp(
     .join('|'),
   'iu',
 );
-const NEVER_URL = /\/(?:cart|checkout|basket|warenkorb|panier|carrito|carrello|winkelwagen)(?:[/?#]|$)|unsubscribe|optout|opt-out|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
+// Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
+const CART_URL = /\/(?:cart|checkout|basket|warenkorb|panier|carrito|carrello|winkelwagen)(?:[/?#]|$)/i;
+const NEVER_URL = /unsubscribe|optout|opt-out|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
 const CARRIERS = /(?:^|\.)(?:ups|usps|fedex|dhl|royalmail|canadapost|canadapost-postescanada|auspost|laposte|colissimo|chronopost|correos|poste|postnl|dpd|gls-group|hermesworld|myhermes|evri|parcelforce|purolator|nzpost|bluedart|delhivery|aftership|narvar|17track|parcelsapp|bpost|sendle|seur|mrw|brt|sda|gls-info|dhlparcel)\.[a-z.]+$/i;
 
 export interface FoundLink {
@@ -63,11 +65,13 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   const cancelText = CANCEL.test(text) || (text.length < 25 && /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(text) && CANCEL.test(link.before));
   const cancelUrl = CANCEL.test(path);
   const numbered = orderNumber !== null && path.includes(orderNumber);
-  if (cancelText || cancelUrl) return 10 + (numbered ? 2 : 0) + (cancelText ? 1 : 0);
+  if (cancelText && (cancelUrl || !CART_URL.test(path))) return 10 + (numbered ? 2 : 0) + (cancelUrl ? 1 : 0);
+  if (CART_URL.test(path)) return 0;
+  if (cancelUrl) return 10 + (numbered ? 2 : 0);
   const manageText = MANAGE_TEXT.test(text);
   const orderPath = ORDER_PATH.test(path);
   if (!manageText && !orderPath && !numbered) return 0;
-  // An account home ("/account") with no order in it is not this order's page.
-  if (!manageText && !numbered && /\/(?:account|my-account|konto|compte|cuenta|account\/?)$/i.test(path)) return 0;
+  // An account home ("/account") or the list of all orders is not this order's page.
+  if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|bestellungen|commandes|pedidos|ordini|bestellingen)\/?(?:[?#].*)?$/i.test(path)) return 0;
   return (manageText ? 4 : 0) + (orderPath ? 2 : 0) + (numbered ? 3 : 0);
 }

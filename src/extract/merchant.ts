@@ -91,6 +91,8 @@ function mostLinkedDomain(doc: Document): string | null {
 export function displayName(name: string | null, domain: string | null): string | null {
   let n = (name ?? '').replace(/["']/g, '').trim();
   if (n.includes('|')) n = n.split('|').pop()!.trim();
+  const inParens = /^[^()]+\(([^()]{3,})\)$/.exec(n);
+  if (inParens) n = inParens[1]!.trim();
   n = n.replace(/\s+via\s+.+$/i, '').replace(/^(?:orders?|sales|support|customer service|team|news|info|hello)\s+(?:at|from|@)\s+/i, '');
   n = n.replace(/\s+(?:orders?|order desk|customer service|support|team|shop|store|billing|notifications?)$/i, (m, _g, off) =>
     off > 0 && /^(?:\s+(?:orders?|order desk|notifications?|billing))$/i.test(m) ? '' : m,

@@ -2,7 +2,7 @@
 // ("cancel within 2 hours"), an absolute deadline ("until 9 PM CT on April 14"), "until it ships",
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
-import { findDates, type DateContext } from './dates.js';
+import { findDates, findTimeOfDay, type DateContext } from './dates.js';
 import { sentencesMatching } from './sentences.js';
 
 export interface CancelPolicy {
@@ -17,13 +17,13 @@ const CANCEL_WORD = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula
 const UNTIL_SHIPPED = new RegExp(
   [
     String.raw`until\s+(?:it|your\s+(?:order|items?|parcel|package)|the\s+order|they|we)\s+(?:ships?|(?:has|have|is|are)\s+(?:been\s+)?(?:shipped|dispatched|sent)|dispatch(?:es)?|leaves?|ship\s+it)`,
-    String.raw`(?:before|prior\s+to)\s+(?:it|your\s+order|the\s+order|they|we)\s+(?:ships?|(?:is|are|has|have)\s+(?:been\s+)?(?:shipped|dispatched)|dispatch(?:es)?|leaves?|ship\s+it)`,
+    String.raw`(?:before|prior\s+to|until|till)\s+(?:\p{L}+\s+){0,3}?(?:ships?|(?:is|are|has|have)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out)|dispatch(?:es|ed)?|leaves?\s+(?:our|the)|ship\s+it)`,
     String.raw`(?:until|before|prior\s+to)\s+(?:shipping|shipment|dispatch)`, String.raw`until\s+(?:it\s+is\s+)?shipped`, String.raw`up\s+to\s+(?:the\s+point\s+of\s+)?(?:shipping|dispatch)`,
     String.raw`bis\s+(?:zum|zur)\s+(?:versand|versendung|auslieferung)`, String.raw`vor\s+(?:dem\s+)?versand`, String.raw`solange\s+(?:sie|die\s+bestellung|ihre\s+bestellung|deine\s+bestellung)\s+noch\s+nicht\s+versandt`,
     String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
     String.raw`hasta\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]|salga)`, String.raw`antes\s+(?:del\s+env[ií]o|de\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]))`, String.raw`mientras\s+no\s+(?:se\s+haya|haya\s+sido)\s+enviad`,
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
-    String.raw`(?:solange|as\s+long\s+as|tant\s+qu['’]|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
+    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`tot\s+(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
   ].join('|'),
@@ -43,7 +43,7 @@ const NUM = String.raw`(\d{1,3}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.len
 const UNIT = String.raw`(minutes?|mins?|minuten|minutos?|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)`;
 const WINDOW = new RegExp(
   [
-    String.raw`(?:within|for|in\s+the\s+(?:first|next)|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|los\s+(?:primeros|pr[óo]ximos))?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
+    String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|los\s+(?:primeros|pr[óo]ximos))?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:to|pour|para|per|om|um|zum|f[üu]r)\s+(?:\p{L}+\s+){0,3}?(?:cancel|change|edit|modify|annul|stor|cancela|anula|annulla|annuleer|wijzig)`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen)|apr[èe]s|despu[ée]s|dopo)`,
   ].join('|'),
@@ -68,12 +68,18 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const s = sentence.text;
     if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|afmeld/i.test(s)) continue;
     if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence: s };
+    const timed = findDates(s, ctx).find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
+    if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence: s };
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
       const n = numberValue(window[1] ?? window[3]!);
       const unit = window[2] ?? window[4]!;
       if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence: s };
     }
+    // "We roast at 14:00. Until then you can cancel today": the time may stand one sentence earlier.
+    const earlier = text.slice(Math.max(0, sentence.index - 160), sentence.index);
+    const sameDay = SAME_DAY.test(s) && orderedAt ? (timeOnOrderDay(s, orderedAt, ctx) ?? (UNTIL_THEN.test(s) ? timeOnOrderDay(earlier, orderedAt, ctx) : null)) : null;
+    if (sameDay) return { deadline: sameDay, untilShipped: false, evidence: s };
     const dates = findDates(s, ctx).filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
     const dated = dates[0];
     if (dated && (!orderedAt || dated.ms >= orderedAt.ms - 60_000)) {
@@ -84,13 +90,27 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
   return none;
 }
 
+const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
+const SAME_DAY = /same\s+day|today|heute|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|they\s+(?:are|were)|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
+
+/** "until 5 PM on the day it is placed": that time on the order's calendar day, in the printed zone. */
+function timeOnOrderDay(sentence: string, orderedAt: { ms: number; offset: number }, ctx: DateContext): { ms: number; offset: number } | null {
+  const time = findTimeOfDay(sentence, ctx);
+  if (!time) return null;
+  const offset = time.offset ?? orderedAt.offset;
+  const local = new Date(orderedAt.ms + offset * 60_000);
+  const ms = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), time.hour, time.minute) - offset * 60_000;
+  return { ms, offset };
+}
+
 function endOfDay(ms: number, offset: number): number {
   const local = ms + offset * 60_000;
   const day = Math.floor(local / 86_400_000) * 86_400_000;
   return day + 86_400_000 - 60_000 - offset * 60_000 + 59_000;
 }
 
-const RETURN_WORD = /(?<![\p{L}])(?:return\w*|come\s+back|send\s+(?:it|them|items?)\s+back|back\s+to\s+us|refund\w*|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|rembours\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|rimbors\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)/giu;
+// Refund words alone are not a return period ("refunds appear within 5-10 days").
+const RETURN_WORD = /(?<![\p{L}])(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)/giu;
 const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
 
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {

@@ -2,9 +2,12 @@
 // shape (UPS 1Z…, S10 postal codes like RR123456789GB), else the number a tracking link carries.
 import type { Link } from './html.js';
 import { snippet } from './order-number.js';
+import { sentencesMatching } from './sentences.js';
+
+const TRACKING_WORD = /tracking\s+(?:number|no\.?|code|id)|sendungsnummer|sendungsverfolgung|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace/giu;
 
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:\s*code)?|trackingcode|zendingnummer|volgnummer|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id))\s*[:#]?\s*(?:is\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|numero\s+(?:di\s+)?spedizione|trackingcode|zendingnummer|volgnummer|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id))(?:\s*\([^)]{1,30}\))?\s*[:#]?\s*(?:is\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
   'giu',
 );
 const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/];
@@ -13,6 +16,11 @@ export function findTrackingNumber(text: string, links: Link[]): { value: string
   for (const m of text.matchAll(LABEL)) {
     const value = m.groups!.num!.replace(/\s+/g, '');
     if (/\d{5}/.test(value.replace(/\D/g, '')) && value.length >= 8) return { value, evidence: snippet(text, m.index!, m[0].length) };
+  }
+  // "here is the tracking number so you can keep an eye on it: 7316042811905523"
+  for (const sentence of sentencesMatching(text, TRACKING_WORD)) {
+    const m = /(?<![\p{L}\d])([A-Z]{0,4}\d{10,30}[A-Z]{0,4})(?![\p{L}\d])/u.exec(sentence.text);
+    if (m) return { value: m[1]!, evidence: sentence.text };
   }
   for (const shape of CARRIER_SHAPES) {
     const m = shape.exec(text);
