@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { formatReport, gradeFolder } from './commands/accuracy.js';
 import { runExtract } from './commands/extract.js';
+import { orderCommand, ordersCommand, runCommand, setAsideCommand } from './commands/service.js';
+import { ConfigError } from './config.js';
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -30,9 +32,48 @@ export async function main(argv: string[]): Promise<number> {
       for (const dir of dirs) console.log(formatReport(dir, await gradeFolder(dir, new Date()), opts.verbose));
     });
 
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  program
+    .command('run')
+    .description('watch the mailbox: backfill, then follow new mail, until SIGINT/SIGTERM')
+    .option('--once', 'scan once, wait for every message to be read, print the orders and exit', false)
+    .action(async (opts: { once: boolean }) => {
+      exitCode = await runCommand(opts, out);
+    });
+  program
+    .command('orders')
+    .description('list the orders on record')
+    .option('--json', 'print a JSON array', false)
+    .action(async (opts: { json: boolean }) => {
+      exitCode = await ordersCommand(opts, out);
+    });
+  program
+    .command('order')
+    .description('show one order with its correspondence')
+    .argument('<id>', 'the order id or its order number')
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, opts: { json: boolean }) => {
+      exitCode = await orderCommand(id, opts, out);
+    });
+  program
+    .command('set-aside')
+    .description('list the messages set aside (unparseable, oversized, unmatched) with their reasons')
+    .option('--json', 'print JSON', false)
+    .action(async (opts: { json: boolean }) => {
+      exitCode = await setAsideCommand(opts, out);
+    });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`orderwatch: configuration: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof Error && err.name === 'RedisUnavailableError') {
+      process.stderr.write(`orderwatch: ${err.message}\n`);
+      return 2;
+    }
     const code = (err as { exitCode?: number }).exitCode;
     return typeof code === 'number' ? code : 2;
   }

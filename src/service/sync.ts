@@ -1,0 +1,137 @@
+// The sync loop of one account: backfill the watched folders, then watch them (IDLE, with a poll
+// fallback), handing every message worth reading to the ingest queue. Progress is stored per
+// folder after each batch is enqueued, so a restart resumes where it stopped and a crash repeats
+// at most one batch (whose jobs then dedupe by id). A UIDVALIDITY change restarts the folder from
+// scratch; the ingest side recognises mail it already has by Message-ID.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { senderShop, triage } from '../extract/triage.js';
+import type { IngestJob } from '../queue/jobs.js';
+import type { InboxStore } from '../store/inbox-store.js';
+import type { Logger } from '../log.js';
+import { reconnectDelay } from '../mail/backoff.js';
+import type { MailboxSource, MessageSummary } from '../mail/source.js';
+
+/** Messages looked at per step: progress is saved after each, so a crash repeats at most one. */
+const SCAN_BATCH = 250;
+
+export interface SyncDeps {
+  account: string;
+  /** A fresh source per connection (an imapflow client cannot reconnect). */
+  openSource: () => Promise<MailboxSource>;
+  folders: string[];
+  inbox: InboxStore;
+  /** Enqueues ingest jobs for messages whose bytes are stored; must be idempotent per job id. */
+  enqueue: (jobs: { job: IngestJob; source: Buffer }[]) => Promise<void>;
+  setAside: (summary: MessageSummary, folder: string, reason: string) => Promise<void>;
+  now: () => Date;
+  backfillDays: number | null;
+  maxMessageBytes: number;
+  pollMs: number;
+  log: Logger;
+  onProgress?: (p: SyncProgress) => void;
+}
+
+export interface SyncProgress {
+  folder: string;
+  scanned: number;
+  queued: number;
+  /** Messages in the folder when the scan began (for a progress bar). */
+  total: number;
+  phase: 'backfill' | 'live';
+}
+
+/** Runs until `signal` aborts; connection failures are retried with backoff, never thrown. */
+export async function runSync(deps: SyncDeps, signal: AbortSignal, options: { once?: boolean } = {}): Promise<void> {
+  let failures = 0;
+  while (!signal.aborted) {
+    let source: MailboxSource | null = null;
+    try {
+      source = await deps.openSource();
+      await source.connect();
+      failures = 0;
+      for (const folder of deps.folders) await scanFolder(deps, source, folder, 'backfill', signal);
+      if (options.once) return;
+      deps.log.info({ folders: deps.folders }, 'watching for new mail');
+      while (!signal.aborted) {
+        await source.waitForChange(deps.folders[0]!, deps.pollMs, signal);
+        for (const folder of deps.folders) await scanFolder(deps, source, folder, 'live', signal);
+      }
+    } catch (err) {
+      if (signal.aborted) break;
+      const delay = reconnectDelay(++failures, Math.random);
+      deps.log.warn({ err: errorText(err), retryInMs: delay }, 'mailbox connection failed; reconnecting');
+      await sleep(delay, undefined, { signal }).catch(() => {});
+    } finally {
+      await source?.close().catch(() => {});
+    }
+  }
+}
+
+async function scanFolder(deps: SyncDeps, source: MailboxSource, folder: string, phase: SyncProgress['phase'], signal: AbortSignal): Promise<void> {
+  const state = await source.openFolder(folder);
+  const stored = await deps.inbox.folderProgress(deps.account, folder);
+  const fresh = !stored || stored.uidValidity !== state.uidValidity;
+  if (stored && fresh) deps.log.warn({ folder }, 'UIDVALIDITY changed: rescanning the folder');
+  const lastUid = fresh ? 0 : stored.lastUid;
+  if (!fresh && lastUid >= state.uidNext - 1) return;
+
+  const since = fresh && deps.backfillDays !== null ? new Date(deps.now().getTime() - deps.backfillDays * 86_400_000) : null;
+  const progress: SyncProgress = { folder, scanned: 0, queued: 0, total: state.exists, phase };
+  const shops = await deps.inbox.shops();
+  // Mail skipped on its subject whose sender may still turn out to be a shop later in this scan.
+  const skipped: MessageSummary[] = [];
+  let highest = lastUid;
+  for await (const batch of source.summaries(folder, { fromUid: lastUid + 1, since, batchSize: SCAN_BATCH })) {
+    if (signal.aborted) return;
+    const wanted: MessageSummary[] = [];
+    const newShops = new Set<string>();
+    for (const m of batch) {
+      const verdict = triage(m);
+      const shop = senderShop(m.from);
+      if (verdict === 'order-like' && shop && !shops.has(shop)) newShops.add(shop);
+      if (verdict !== 'skip' || (shop && shops.has(shop))) wanted.push(m);
+      else if (shop) skipped.push(m);
+    }
+    for (const d of newShops) shops.add(d);
+    await deps.inbox.addShops(newShops);
+    progress.queued += await download(deps, source, folder, state.uidValidity, wanted);
+    for (const m of batch) highest = Math.max(highest, m.uid);
+    await deps.inbox.saveFolderProgress(deps.account, folder, { uidValidity: state.uidValidity, lastUid: highest });
+    progress.scanned += batch.length;
+    deps.onProgress?.({ ...progress });
+  }
+  // Second look: mail from senders found to be shops after it was passed over.
+  const late = skipped.filter((m) => shops.has(senderShop(m.from)!));
+  if (late.length > 0) {
+    progress.queued += await download(deps, source, folder, state.uidValidity, late);
+    deps.onProgress?.({ ...progress });
+  }
+  // Nothing left to look at up to uidNext: remember it, so the next pass skips an unchanged folder.
+  const upTo = Math.max(highest, state.uidNext - 1);
+  await deps.inbox.saveFolderProgress(deps.account, folder, { uidValidity: state.uidValidity, lastUid: upTo });
+  if (progress.scanned > 0) deps.log.info({ folder, phase, scanned: progress.scanned, queued: progress.queued }, 'folder scanned');
+}
+
+/** Downloads the messages (oversized ones are set aside instead) and queues them for ingest. */
+async function download(deps: SyncDeps, source: MailboxSource, folder: string, uidValidity: string, wanted: MessageSummary[]): Promise<number> {
+  for (const m of wanted.filter((w) => w.size > deps.maxMessageBytes)) {
+    await deps.setAside(m, folder, `message of ${(m.size / 1048576).toFixed(1)} MB is over the ${(deps.maxMessageBytes / 1048576).toFixed(0)} MB limit; not downloaded`);
+  }
+  const toFetch = wanted.filter((m) => m.size <= deps.maxMessageBytes);
+  if (toFetch.length === 0) return 0;
+  const byUid = new Map(toFetch.map((m) => [m.uid, m]));
+  const jobs: { job: IngestJob; source: Buffer }[] = [];
+  for await (const fetched of source.fetch(folder, toFetch.map((m) => m.uid))) {
+    const summary = byUid.get(fetched.uid);
+    jobs.push({
+      job: { account: deps.account, folder, uidValidity, uid: fetched.uid, messageId: summary?.messageId ?? null, subject: summary?.subject ?? '' },
+      source: fetched.source,
+    });
+  }
+  await deps.enqueue(jobs);
+  return jobs.length;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

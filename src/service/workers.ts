@@ -1,0 +1,136 @@
+// Factories for the BullMQ workers. Each returns close(); the entry files in workers/ and the
+// `orderwatch run` command only wire these to signals. The job logic lives in sync.ts and
+// ingest.ts, so a worker is: validate the payload, call src/, report.
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { openSource } from '../mail/open-source.js';
+import type { MessageSummary } from '../mail/source.js';
+import { INGEST_JOB_OPTIONS, SYNC_JOB_OPTIONS, queueOptions, workerOptions } from '../queue/options.js';
+import { IngestJob, QUEUES, SyncJob, ingestJobId, syncJobId } from '../queue/jobs.js';
+import { InboxStore } from '../store/inbox-store.js';
+import { Keys } from '../store/keys.js';
+import { OrderStore } from '../store/order-store.js';
+import { ingestMessage, type IngestOutcome } from './ingest.js';
+import { runSync, type SyncProgress } from './sync.js';
+
+export interface ServiceContext {
+  config: Config;
+  redisUrl: string;
+  redis: Redis;
+  log: Logger;
+  now: () => Date;
+}
+
+export interface Closable {
+  close(): Promise<void>;
+}
+
+export function stores(ctx: ServiceContext): { inbox: InboxStore; orders: OrderStore } {
+  const keys = new Keys(ctx.config.prefix);
+  return { inbox: new InboxStore(ctx.redis, keys), orders: new OrderStore(ctx.redis, keys) };
+}
+
+export function startIngestWorker(ctx: ServiceContext, onDone?: (outcome: IngestOutcome) => void): Closable {
+  const { inbox, orders } = stores(ctx);
+  const worker = new Worker(
+    QUEUES.ingest,
+    async (job: Job) => {
+      const payload = IngestJob.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`invalid ingest job: ${payload.error.issues[0]?.message}`);
+      const outcome = await ingestMessage({ inbox, orders, ownerAddresses: [], now: ctx.now, log: ctx.log.child({ job: job.id }) }, payload.data, job.id!);
+      onDone?.(outcome);
+      return outcome;
+    },
+    { ...workerOptions(ctx.redisUrl, ctx.config.prefix, ctx.config.ingestConcurrency), maxStalledCount: 5 },
+  );
+  worker.on('failed', (job, err) => ctx.log.error({ job: job?.id, err: err.message }, 'ingest job failed'));
+  worker.on('error', (err) => ctx.log.warn({ err: err.message }, 'ingest worker: connection problem; retrying'));
+  return { close: () => worker.close() };
+}
+
+/** Hands messages from the sync loop to the ingest queue: bytes first, then the job that needs them. */
+export function ingestEnqueuer(ctx: ServiceContext): { enqueue: (items: { job: IngestJob; source: Buffer }[]) => Promise<void>; queue: Queue } {
+  const { inbox } = stores(ctx);
+  const queue = new Queue(QUEUES.ingest, queueOptions(ctx.redisUrl, ctx.config.prefix));
+  return {
+    queue,
+    enqueue: async (items) => {
+      if (items.length === 0) return;
+      await Promise.all(items.map((i) => inbox.putRaw(ingestJobId(i.job), i.source)));
+      await queue.addBulk(items.map((i) => ({ name: 'ingest', data: i.job, opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(i.job) } })));
+    },
+  };
+}
+
+export function syncDependencies(ctx: ServiceContext, enqueue: ReturnType<typeof ingestEnqueuer>['enqueue'], onProgress?: (p: SyncProgress) => void) {
+  const { inbox } = stores(ctx);
+  const account = ctx.config.mailbox.account;
+  return {
+    account,
+    openSource: () => openSource(ctx.config.mailbox.spec, ctx.config.stateDir),
+    folders: ctx.config.folders,
+    inbox,
+    enqueue,
+    setAside: (m: MessageSummary, folder: string, reason: string) =>
+      inbox.setAside({ account, folder, uid: m.uid, messageId: m.messageId, subject: m.subject, reason, at: ctx.now().toISOString() }),
+    now: ctx.now,
+    // The shipped sample mailbox is old mail: read all of it.
+    backfillDays: ctx.config.mailbox.embedded ? null : ctx.config.backfillDays,
+    maxMessageBytes: ctx.config.maxMessageBytes,
+    pollMs: ctx.config.pollMs,
+    log: ctx.log.child({ account }),
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
+/**
+ * The sync worker: holds the account's long-lived sync job. BullMQ's job lock makes sure one
+ * worker holds an account at a time; when that worker dies, the lock lapses and another worker's
+ * stalled-job check takes the account over.
+ */
+export async function startSyncWorker(ctx: ServiceContext, onProgress?: (p: SyncProgress) => void): Promise<Closable> {
+  const stop = new AbortController();
+  const enqueuer = ingestEnqueuer(ctx);
+  const worker = new Worker(
+    QUEUES.sync,
+    async (job: Job, token?: string) => {
+      const payload = SyncJob.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`invalid sync job: ${payload.error.issues[0]?.message}`);
+      if (payload.data.account !== ctx.config.mailbox.account) {
+        // Another install's account on a shared queue: not ours to hold.
+        throw new UnrecoverableError(`sync job for account ${payload.data.account}, configured for ${ctx.config.mailbox.account}`);
+      }
+      await runSync(syncDependencies(ctx, enqueuer.enqueue, onProgress), stop.signal);
+      if (stop.signal.aborted && token) {
+        // Shutting down: hand the account back to the queue for the next worker, do not finish it.
+        await job.moveToDelayed(Date.now() + 1_000, token);
+        throw new DelayedError();
+      }
+    },
+    { ...workerOptions(ctx.redisUrl, ctx.config.prefix, 1), lockDuration: 20_000, stalledInterval: 10_000, maxStalledCount: 1_000_000 },
+  );
+  worker.on('error', (err) => ctx.log.warn({ err: err.message }, 'sync worker: connection problem; retrying'));
+  const queue = new Queue(QUEUES.sync, queueOptions(ctx.redisUrl, ctx.config.prefix));
+  await ensureSyncJob(queue, ctx.config.mailbox.account);
+  return {
+    close: async () => {
+      stop.abort();
+      await worker.close();
+      await Promise.all([queue.close(), enqueuer.queue.close()]);
+    },
+  };
+}
+
+/** Adds the account's sync job unless one is waiting or held; a finished one is replaced. */
+export async function ensureSyncJob(queue: Queue, account: string): Promise<void> {
+  const id = syncJobId(account);
+  const existing = await queue.getJob(id);
+  if (existing) {
+    const state = await existing.getState();
+    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+    await existing.remove().catch(() => {});
+  }
+  await queue.add('sync', { account }, { ...SYNC_JOB_OPTIONS, jobId: id });
+}

@@ -1,0 +1,76 @@
+// What the sync and ingest workers remember about the mailbox: where each folder's scan stands,
+// which messages were ingested (by Message-ID), the raw bytes handed from sync to ingest, and the
+// mail set aside with its reason.
+import type { Redis } from 'ioredis';
+import type { Keys } from './keys.js';
+
+export interface FolderProgress {
+  uidValidity: string;
+  /** Every message with a UID up to this one has been looked at. */
+  lastUid: number;
+}
+
+export interface SetAsideEntry {
+  account: string;
+  folder: string;
+  uid: number;
+  messageId: string | null;
+  subject: string;
+  reason: string;
+  at: string;
+}
+
+/** Raw messages wait at most this long for their ingest job. */
+const RAW_TTL_SECONDS = 14 * 24 * 3600;
+
+export class InboxStore {
+  constructor(private readonly redis: Redis, private readonly keys: Keys) {}
+
+  async folderProgress(account: string, folder: string): Promise<FolderProgress | null> {
+    const h = await this.redis.hgetall(this.keys.folder(account, folder));
+    return h.uidValidity ? { uidValidity: h.uidValidity, lastUid: Number(h.lastUid ?? 0) } : null;
+  }
+
+  async saveFolderProgress(account: string, folder: string, progress: FolderProgress): Promise<void> {
+    await this.redis.hset(this.keys.folder(account, folder), { uidValidity: progress.uidValidity, lastUid: String(progress.lastUid) });
+  }
+
+  async putRaw(jobId: string, source: Buffer): Promise<void> {
+    await this.redis.set(this.keys.raw(jobId), source, 'EX', RAW_TTL_SECONDS);
+  }
+
+  async getRaw(jobId: string): Promise<Buffer | null> {
+    return this.redis.getBuffer(this.keys.raw(jobId));
+  }
+
+  async dropRaw(jobId: string): Promise<void> {
+    await this.redis.del(this.keys.raw(jobId));
+  }
+
+  /**
+   * Claims a Message-ID for a message location. Returns the location that holds it: this one when
+   * the claim is new (or repeated), another one when the same mail was ingested from elsewhere.
+   */
+  async claimMessageId(account: string, messageId: string, location: string): Promise<string> {
+    await this.redis.hsetnx(this.keys.seen(account), messageId, location);
+    return (await this.redis.hget(this.keys.seen(account), messageId)) ?? location;
+  }
+
+  async addShops(domains: Iterable<string>): Promise<void> {
+    const list = [...domains];
+    if (list.length > 0) await this.redis.sadd(this.keys.shops(), ...list);
+  }
+
+  async shops(): Promise<Set<string>> {
+    return new Set(await this.redis.smembers(this.keys.shops()));
+  }
+
+  async setAside(entry: SetAsideEntry): Promise<void> {
+    await this.redis.hset(this.keys.setAside(), `${entry.account}/${entry.folder}/${entry.uid}`, JSON.stringify(entry));
+  }
+
+  async setAsideEntries(): Promise<SetAsideEntry[]> {
+    const all = await this.redis.hvals(this.keys.setAside());
+    return all.map((v) => JSON.parse(v) as SetAsideEntry).sort((a, b) => a.at.localeCompare(b.at));
+  }
+}
