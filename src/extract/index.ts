@@ -2,7 +2,7 @@
 // Pure: no I/O and no clock; everything it knows comes from the message and the options.
 import type { ParsedMessage } from '../mail/parsed-message.js';
 import { findContact } from './contact.js';
-import { findDates, formatInstant, headerInstant, headerOffset, type DateContext } from './dates.js';
+import { findDates, formatInstant, headerInstant, headerOffset, mayHoldDate, type DateContext } from './dates.js';
 import { buildDocument, type Document } from './document.js';
 import type { EvidenceField, Extraction } from './extraction.js';
 import { findItems } from './items.js';
@@ -131,6 +131,7 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
     if (!label) continue;
     const after = lines[i]!.slice(label.index + label[0].length);
     const target = /\d/.test(after) ? after : `${after} ${lines[i + 1] ?? ''}`;
+    if (!mayHoldDate(target)) continue;
     const found = findDates(target, ctx)[0];
     if (!found) continue;
     const evidence = snippet(lines[i]!, 0, lines[i]!.length);
@@ -139,8 +140,12 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
   }
   // No label: a confirmation's opening often tells when the order came in ("received on 14.04.2026, 09:20").
   const opening = text.slice(0, 1500);
-  const early = findDates(opening, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
-  if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(opening, early.index, early.text.length) };
+  // Only lines that show a time of day can tell the moment of ordering.
+  for (const line of opening.split('\n')) {
+    if (!/\d{1,2}[:.h]\s?\d{2}/.test(line)) continue;
+    const early = findDates(line, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
+    if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(line, early.index, early.text.length) };
+  }
   const iso = structured?.orderDate;
   if (iso && /T\d{2}:\d{2}/.test(iso)) {
     const zone = /([+-])(\d{2}):?(\d{2})$/.exec(iso);

@@ -26,8 +26,9 @@ const NEVER = new RegExp(
     String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
     String.raw`privacy|datenschutz|confidentialit|privacidad|terms|agb|conditions|condiciones|condizioni|voorwaarden|faq|help\s*cent|hilfe|aide|ayuda|aiuto`,
   ]
-    .map((alt) => String.raw`(?<![\p{L}])(?:${alt})`)
-    .join('|'),
+    .join('|')
+    .replace(/^/, String.raw`(?<![\p{L}])(?:`)
+    .concat(')'),
   'iu',
 );
 // Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
@@ -42,7 +43,12 @@ export interface FoundLink {
 
 export function findOrderLink(links: Link[], orderNumber: string | null): FoundLink | null {
   let best: { score: number; link: Link } | null = null;
+  const seen = new Set<string>();
   for (const link of links) {
+    // The same link under the same words is scored once (templates repeat buttons and logos).
+    const key = `${link.href}\n${link.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const score = scoreLink(link, orderNumber);
     if (score > 0 && (!best || score > best.score)) best = { score, link };
   }

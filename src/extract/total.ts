@@ -2,7 +2,7 @@
 // never a subtotal, a saving or a tax line. On equal labels the last one wins, since receipts
 // build up to the grand total at the bottom.
 import type { Money } from './extraction.js';
-import { currencyMentioned, dominantCurrency, findAmounts, type FoundAmount } from './money.js';
+import { currencyMentioned, findAmounts, type FoundAmount } from './money.js';
 import { snippet } from './order-number.js';
 import { sentencesMatching } from './sentences.js';
 
@@ -47,10 +47,10 @@ export interface FoundTotal {
   evidence: string;
 }
 
-export function findTotal(text: string, domain: string | null, fallbackCurrency: string | null): FoundTotal | null {
+/** `currency`: the mail's own (see dominantCurrency), for amounts printed without a mark. */
+export function findTotal(text: string, domain: string | null, currency: string | null): FoundTotal | null {
   const lines = text.split('\n');
   let best: { rank: number; amount: FoundAmount; line: string } | null = null;
-  const currency = dominantCurrency(text, domain) ?? fallbackCurrency;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

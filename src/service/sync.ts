@@ -59,7 +59,12 @@ export async function runSync(deps: SyncDeps, signal: AbortSignal, options: { on
     } catch (err) {
       if (signal.aborted) break;
       const delay = reconnectDelay(++failures, Math.random);
-      deps.log.warn({ err: errorText(err), retryInMs: delay }, 'mailbox connection failed; reconnecting');
+      if (err instanceof Error && err.name === 'MailboxAuthError') {
+        // Not transient, but a password may be fixed on the server side: keep trying, slowly, loudly.
+        deps.log.error({ err: errorText(err), retryInMs: delay }, 'the mailbox refused the login: check ORDERWATCH_IMAP');
+      } else {
+        deps.log.warn({ err: errorText(err), retryInMs: delay }, 'mailbox connection failed; reconnecting');
+      }
       await sleep(delay, undefined, { signal }).catch(() => {});
     } finally {
       await source?.close().catch(() => {});
