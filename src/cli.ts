@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { formatReport, gradeFolder } from './commands/accuracy.js';
 import { runExtract } from './commands/extract.js';
-import { orderCommand, ordersCommand, runCommand, setAsideCommand } from './commands/service.js';
+import { orderCommand, ordersCommand, ownerCommand, runCommand, setAsideCommand } from './commands/service.js';
 import { ConfigError } from './config.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -56,6 +56,20 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = await orderCommand(id, opts, out);
     });
   program
+    .command('cancel')
+    .description('ask the store to cancel an order (or, when its address cannot be trusted, get told what to do)')
+    .argument('<order>', 'the order id or its order number')
+    .action(async (id: string) => {
+      exitCode = await ownerCommand('cancel', id, out);
+    });
+  program
+    .command('keep')
+    .description('keep an order: no more reminders about it')
+    .argument('<order>', 'the order id or its order number')
+    .action(async (id: string) => {
+      exitCode = await ownerCommand('keep', id, out);
+    });
+  program
     .command('set-aside')
     .description('list the messages set aside (unparseable, oversized, unmatched) with their reasons')
     .option('--json', 'print JSON', false)
@@ -70,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`orderwatch: configuration: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof Error && err.name === 'RedisUnavailableError') {
+    if (err instanceof Error && (err.name === 'RedisUnavailableError' || err.name === 'MerchantsFileError')) {
       process.stderr.write(`orderwatch: ${err.message}\n`);
       return 2;
     }

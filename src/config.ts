@@ -51,6 +51,24 @@ const Env = z.object({
   ORDERWATCH_POLL: duration.default(60_000),
   /** Parallel ingest jobs per worker. */
   ORDERWATCH_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Outgoing mail: smtp(s):// URL, or a local folder outbox (one .eml per message). Default: <state dir>/outbox. */
+  ORDERWATCH_SMTP: mailboxUrl.optional(),
+  /** The owner's address: reminders go to it; cancellation requests go out from it. Default: the IMAP login when it is an address. */
+  ORDERWATCH_OWNER: z.string().email('an email address').optional(),
+  /** The name signed under a cancellation request. */
+  ORDERWATCH_OWNER_NAME: z.string().min(1).optional(),
+  /** The owner's time zone for dates in notices. Default: the system's. */
+  ORDERWATCH_TZ: z.string().refine(validTimeZone, 'an IANA time zone like Europe/Berlin').optional(),
+  /** Reminder offsets before a deadline. */
+  ORDERWATCH_REMIND: z.string().default('24h,2h,30m').transform((s) => s.split(',').map((d) => parseDuration(d))).pipe(z.array(z.number().positive('durations like 24h,2h,30m')).min(1)),
+  /** How long to wait for the store's confirmation before flagging. */
+  ORDERWATCH_CONFIRM_WITHIN: duration.default(48 * 3_600_000),
+  /** Follow-ups sent to the store before handing over to the owner. */
+  ORDERWATCH_MAX_FOLLOWUPS: z.coerce.number().int().min(0).max(10).default(2),
+  /** The authserv-id of the owner's own mail server: only its Authentication-Results are believed. */
+  ORDERWATCH_AUTHSERV_ID: z.string().min(1).optional(),
+  /** Optional file of known merchants: domain, customer-service address, cancellation policy. */
+  ORDERWATCH_MERCHANTS: z.string().min(1).optional(),
   /** pino level. */
   ORDERWATCH_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -73,6 +91,14 @@ export interface Config {
   pollMs: number;
   ingestConcurrency: number;
   logLevel: z.infer<typeof Env>['ORDERWATCH_LOG_LEVEL'];
+  smtp: { spec: string; label: string };
+  owner: { address: string; name: string | null };
+  timeZone: string;
+  remindOffsetsMs: number[];
+  confirmWithinMs: number;
+  maxFollowups: number;
+  authservId: string | null;
+  merchantsFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -102,7 +128,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pollMs: e.ORDERWATCH_POLL,
     ingestConcurrency: e.ORDERWATCH_INGEST_CONCURRENCY,
     logLevel: e.ORDERWATCH_LOG_LEVEL,
+    smtp: { spec: e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox'), label: redactUrl(e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox')) },
+    owner: { address: (e.ORDERWATCH_OWNER ?? imapLogin(spec) ?? EMBEDDED_OWNER).toLowerCase(), name: e.ORDERWATCH_OWNER_NAME ?? null },
+    timeZone: e.ORDERWATCH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    remindOffsetsMs: [...e.ORDERWATCH_REMIND].sort((a, b) => b - a),
+    confirmWithinMs: e.ORDERWATCH_CONFIRM_WITHIN,
+    maxFollowups: e.ORDERWATCH_MAX_FOLLOWUPS,
+    authservId: e.ORDERWATCH_AUTHSERV_ID ?? null,
+    merchantsFile: e.ORDERWATCH_MERCHANTS ? resolve(e.ORDERWATCH_MERCHANTS) : null,
   };
+}
+
+/** Who the owner is when nothing says so and the mailbox is local (the embedded demo). */
+export const EMBEDDED_OWNER = 'owner@orderwatch.invalid';
+
+function imapLogin(spec: string): string | null {
+  if (!/^imaps?:\/\//i.test(spec)) return null;
+  const user = decodeURIComponent(new URL(spec).username);
+  return z.string().email().safeParse(user).success ? user : null;
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A credential-free, colon-free name for the mailbox: user@host for IMAP, local-<name> for a path. */

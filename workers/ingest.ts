@@ -10,6 +10,6 @@ const config = loadConfig();
 const log = createLogger(config.logLevel).child({ worker: 'ingest' });
 const redis = connectRedis(config.redis.url, 'orderwatch-ingest');
 await runUntilSignal(log, async () => {
-  const worker = startIngestWorker({ config, redisUrl: config.redis.url, redis, log, now: () => new Date() });
+  const worker = await startIngestWorker({ config, redisUrl: config.redis.url, redis, log, now: () => new Date() });
   return { close: async () => { await worker.close(); redis.disconnect(); } };
 });

@@ -17,6 +17,8 @@ export function orderJson(o: Order): Record<string, unknown> {
     items: o.items,
     state: o.state,
     flags: o.flags,
+    next: o.next,
+    contact: o.contact,
     messages: o.messages,
   };
 }
@@ -43,10 +45,15 @@ function deadline(o: Order, now: Date): string {
   return '';
 }
 
+function nextAction(o: Order, now: Date): string {
+  if (!o.next || Date.parse(o.next.due) < now.getTime()) return '';
+  return `${o.next.what} in ${timeLeft(o.next.due, now).replace(/ left$/, '')}`;
+}
+
 export function ordersTable(orders: Order[], now: Date): string {
   if (orders.length === 0) return 'No orders found.';
-  const rows = orders.map((o) => [o.merchant.domain ?? o.merchant.name ?? '?', o.orderNumber, money(o), deadline(o, now), o.state, o.flags.join(',')]);
-  const header = ['MERCHANT', 'ORDER', 'TOTAL', 'CANCEL BY', 'STATE', 'FLAGS'];
+  const rows = orders.map((o) => [o.merchant.domain ?? o.merchant.name ?? '?', o.orderNumber, money(o), deadline(o, now), o.state, nextAction(o, now), o.flags.join(',')]);
+  const header = ['MERCHANT', 'ORDER', 'TOTAL', 'CANCEL BY', 'STATE', 'NEXT', 'FLAGS'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n');
@@ -60,7 +67,8 @@ export function orderDetail(o: Order, now: Date): string {
     `  total        ${money(o) || '-'}`,
     `  cancel by    ${deadline(o, now) || '-'}`,
     `  cancel link  ${o.cancelUrl ?? '-'}`,
-    `  contact      ${o.contactEmail ?? '-'}`,
+    `  contact      ${o.contactEmail ?? '-'}${o.contact.address ? `  (${o.contact.trusted ? 'trusted' : 'not trusted'}: ${o.contact.reason})` : ''}`,
+    `  next         ${o.next ? `${o.next.what} at ${o.next.due}` : '-'}`,
     `  returns      ${o.returnWindowDays ? `${o.returnWindowDays} days` : '-'}`,
     `  tracking     ${o.trackingNumber ?? '-'}`,
   ];

@@ -1,5 +1,8 @@
 // `orderwatch run`, `orders`, `order`, `set-aside`: the commands that need Redis.
+import { Queue } from 'bullmq';
 import { SingleBar } from 'cli-progress';
+import { ACTION_JOB_OPTIONS, queueOptions } from '../queue/options.js';
+import { QUEUES, actionJobId } from '../queue/jobs.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { InboxStore } from '../store/inbox-store.js';
@@ -64,10 +67,14 @@ function progressReporter(log: Logger): { update: (p: SyncProgress) => void; sto
   };
 }
 
+let currentTarget = '';
+const targetUrl = (_config: Config) => currentTarget;
+
 async function withOrders<T>(work: (orders: OrderStore, inbox: InboxStore, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const target = await redisTarget(config, log);
+  currentTarget = target.url;
   const redis = connectRedis(target.url, 'orderwatch-cli');
   try {
     const keys = new Keys(config.prefix);
@@ -104,6 +111,30 @@ export async function setAsideCommand(opts: { json: boolean }, out: Out): Promis
     if (opts.json) out(JSON.stringify(entries, null, 2));
     else if (entries.length === 0) out('Nothing set aside.');
     else for (const e of entries) out(`${e.at}  ${e.account} ${e.folder} #${e.uid}  ${e.subject}\n    ${e.reason}`);
+    return 0;
+  });
+}
+
+/** `orderwatch cancel ORDER` / `orderwatch keep ORDER`: the owner's wish, handed to the action worker. */
+export async function ownerCommand(command: 'cancel' | 'keep', idOrNumber: string, out: Out): Promise<number> {
+  return withOrders(async (orders, _inbox, config) => {
+    const found = await orders.find(idOrNumber);
+    if (found.length !== 1) {
+      out(found.length === 0 ? `no order ${idOrNumber}` : `${idOrNumber} names ${found.length} orders: use one of the ids ${found.map((o) => o.id).join(', ')}`);
+      return 1;
+    }
+    const order = found[0]!;
+    const queue = new Queue(QUEUES.actions, queueOptions(targetUrl(config), config.prefix));
+    try {
+      const event = command === 'cancel' ? ({ type: 'owner_cancel', via: 'cli' } as const) : ({ type: 'owner_keep', via: 'cli' } as const);
+      const job = { orderId: order.id, event };
+      await queue.add(event.type, job, { ...ACTION_JOB_OPTIONS, jobId: actionJobId(job, Date.now()) });
+    } finally {
+      await queue.close();
+    }
+    out(command === 'cancel'
+      ? `Cancelling ${order.merchant.name ?? order.merchant.domain} order ${order.orderNumber}: ${order.contact.trusted ? `a request goes to ${order.contact.address}` : `you will get what to do (${order.contact.reason})`}.`
+      : `No more reminders for ${order.merchant.name ?? order.merchant.domain} order ${order.orderNumber}.`);
     return 0;
   });
 }

@@ -22,7 +22,7 @@ const LABEL = new RegExp(
     // Spanish
     String.raw`(?:n[úu]mero|n[ºo°]|n\.º|no\.?)\s*(?:de\s+)?(?:pedido|orden)`, String.raw`pedido(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero|no\.?))?`,
     // Italian
-    String.raw`(?:numero|n\.|nr\.?)\s*(?:d'|dell'|di\s+)?ordine`, String.raw`ordine(?:\s*(?:n\.?|nr\.?|numero|n°))?`,
+    String.raw`(?:numero|n\.|nr\.?)\s*(?:d'|dell'|di\s+)?ordine`, String.raw`ordine(?:\s*(?:n\.|nr\.?|numero|n°|n(?=\s)))?`,
     // Dutch
     String.raw`bestel(?:nummer|nr\.?)`, String.raw`ordernummer`, String.raw`bestelling(?:\s*(?:nr\.?|nummer))?`, String.raw`order\s*nr\.?`,
   ].join('|'),
@@ -36,7 +36,8 @@ const LABELLED = new RegExp(
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;
-const SUBJECT_TOKEN = /(?<![\p{L}\d])([A-Z]{1,5}[-_]?\d[A-Z0-9]*(?:-[A-Z0-9]+)*|\d{4,})(?![\p{L}\d])/gu;
+// A whole code, hyphenated parts included ("83-327802", "740-7195798-4142163", "NP-5120").
+const SUBJECT_TOKEN = /(?<![\p{L}\d-])((?:[A-Z]{1,5}[-_]?)?\d[A-Z0-9]*(?:-[A-Z0-9]+)*)(?![\p{L}\d-])/gu;
 
 /** Some platforms (PrestaShop) use random capitals as references: "XKBKNABJK", never a word. */
 function randomCapitals(token: string): boolean {
@@ -77,6 +78,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   // A code in the subject that the body also prints is the order number even without a label.
   for (const m of subject.matchAll(SUBJECT_TOKEN)) {
     const token = m[1]!;
+    if ((token.match(/\d/g)?.length ?? 0) < 4) continue;
     if (scores.has(token) || (plausible(token) && head.includes(token))) add(token, 1, subject);
   }
 

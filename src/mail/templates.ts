@@ -10,6 +10,7 @@ import type { Rendered, TemplateContext } from './templates/context.js';
 import { oneLine } from './templates/format.js';
 import { cancelledNotice, deniedNotice, handover, missingOrderConfirmationNotice } from './templates/notices.js';
 import { manualCancelNotice, reminder, untilShippedNotice } from './templates/reminders.js';
+import { returnReminder } from './templates/returns.js';
 import { cancelRequest, followup } from './templates/store.js';
 
 export type { Person, TemplateContext } from './templates/context.js';
@@ -28,6 +29,7 @@ export const OUTGOING_KIND: Record<MailToSend, OutgoingKind> = {
   cancelled_notice: 'notice',
   denied_notice: 'notice',
   missing_order_confirmation_notice: 'notice',
+  return_reminder: 'reminder',
 };
 
 /** Letters from the owner to the shop's customer service; every other kind goes to the owner. */
@@ -43,6 +45,7 @@ const TEMPLATES: Record<MailToSend, (ctx: TemplateContext) => Rendered> = {
   cancelled_notice: cancelledNotice,
   denied_notice: deniedNotice,
   missing_order_confirmation_notice: missingOrderConfirmationNotice,
+  return_reminder: returnReminder,
 };
 
 export class TemplateError extends Error {

@@ -16,6 +16,7 @@ export interface IncomingMessage {
 const SETTLED: OrderState[] = ['cancelled', 'closed'];
 /** The states incoming notices decide; the others come from what orderwatch itself did. */
 const INCOMING_STATES: OrderState[] = ['detected', 'shipped', 'cancelled', 'denied'];
+// 'returning' and 'closed' are the return path's, decided in decide.ts.
 
 export function applyMessage(existing: Order | null, extraction: Extraction, message: IncomingMessage, now: Date): Order {
   const at = now.toISOString();
@@ -28,6 +29,7 @@ export function applyMessage(existing: Order | null, extraction: Extraction, mes
     kind: extraction.kind,
     from: message.from,
     location: message.location,
+    outgoing: null,
   };
   const already = base.messages.some((m) => sameMessage(m, entry));
   const messages = already ? base.messages : [...base.messages, entry].sort(byDate);
@@ -37,6 +39,9 @@ export function applyMessage(existing: Order | null, extraction: Extraction, mes
   if (extraction.kind === 'order_confirmation') order.confirmed = true;
   if (extraction.kind === 'shipping_notification' || extraction.kind === 'delivery_notification') order.shippedAt ??= message.date;
   if (extraction.kind === 'delivery_notification') order.deliveredAt ??= message.date;
+  // The return window runs from delivery (or, lacking a delivery notice, from shipping).
+  const from = order.deliveredAt ?? order.shippedAt;
+  if (order.returnWindowDays && from) order.returnBy = new Date(Date.parse(from) + order.returnWindowDays * 86_400_000).toISOString();
   // Mail is read in any order (folders, retries, concurrency): the state follows the mail's own dates.
   order.state = stateFromTimeline(messages, base.state);
   const flags = new Set<Flag>(order.flags);
@@ -90,6 +95,10 @@ function newOrder(e: Extraction, at: string): Order {
     shippedAt: null,
     deliveredAt: null,
     messages: [],
+    progress: { cancelAskedAt: null, keep: false, followups: 0 },
+    contact: { address: null, trusted: false, basis: null, reason: 'no contact address checked yet' },
+    returnBy: null,
+    next: null,
     createdAt: at,
     updatedAt: at,
   };

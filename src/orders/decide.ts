@@ -26,21 +26,25 @@ export interface Progress {
 }
 
 export type OrderEvent =
-  | { type: 'recorded'; kind: string }
+  | { type: 'recorded'; kind: string; mailDate?: string | null }
   | { type: 'reminder_due'; dueAt: string }
   | { type: 'owner_cancel'; via: 'cli' | 'reply' }
   | { type: 'owner_keep'; via: 'cli' | 'reply' }
   | { type: 'confirmation_check_due'; attempt: number }
-  | { type: 'deadline_passed' };
+  | { type: 'deadline_passed' }
+  | { type: 'return_reminder_due'; dueAt: string }
+  | { type: 'return_window_closed' };
 
 export type MailToSend =
   | 'reminder' | 'until_shipped_notice' | 'cancel_request' | 'manual_cancel_notice' | 'followup' | 'handover'
-  | 'cancelled_notice' | 'denied_notice' | 'missing_order_confirmation_notice';
+  | 'cancelled_notice' | 'denied_notice' | 'missing_order_confirmation_notice' | 'return_reminder';
 
 export type Action =
   | { type: 'schedule'; job: 'reminder'; due: string }
   | { type: 'schedule'; job: 'confirmation_check'; due: string; attempt: number }
   | { type: 'schedule'; job: 'deadline_passed'; due: string }
+  | { type: 'schedule'; job: 'return_reminder'; due: string }
+  | { type: 'schedule'; job: 'return_window_closed'; due: string }
   | { type: 'send'; mail: MailToSend }
   | { type: 'flag'; where: 'order_mail' | 'request_in_sent'; flags: string[] };
 
@@ -55,6 +59,8 @@ export interface Decision {
 export const NO_CONFIRMATION_KEYWORD = '$OrderwatchNoConfirmation';
 
 const OPEN: OrderState[] = ['detected', 'reminded'];
+/** Mail older than this when read is history: it is recorded, but the owner is not notified of it. */
+const HISTORY_MS = 7 * 24 * 3_600_000;
 const WAITING_FOR_STORE: OrderState[] = ['cancel_requested', 'followed_up', 'confirmation_overdue'];
 
 export function decide(order: Order, progress: Progress, event: OrderEvent, policy: Policy, now: Date): Decision {
@@ -68,9 +74,20 @@ export function decide(order: Order, progress: Progress, event: OrderEvent, poli
     case 'recorded': {
       if (event.kind === 'order_confirmation' && OPEN.includes(order.state) && !progress.keep && !progress.cancelAskedAt) {
         d.actions.push(...reminderPlan(order, policy, t));
+        if (d.actions.some((a) => a.type === 'send' && a.mail === 'reminder')) d.state = 'reminded';
+      }
+      // Mail found while reading an old mailbox is history, not news: no notices about it.
+      if (event.mailDate && t - Date.parse(event.mailDate) > HISTORY_MS) {
+        d.actions = d.actions.filter((a) => a.type !== 'send' || a.mail === 'reminder');
+        break;
       }
       if ((event.kind === 'shipping_notification' || event.kind === 'delivery_notification') && order.flags.includes('missing_order_confirmation') && !progress.keep) {
         d.actions.push({ type: 'send', mail: 'missing_order_confirmation_notice' }, { type: 'flag', where: 'order_mail', flags: ['\\Flagged'] });
+      }
+      // The return path: the store would not cancel, the parcel came anyway; the return window is the deadline now.
+      if ((order.state === 'denied' || (progress.cancelAskedAt && order.state === 'shipped')) && order.returnBy && Date.parse(order.returnBy) > t && !progress.keep) {
+        d.state = 'returning';
+        d.actions.push(...returnPlan(order.returnBy, policy, t));
       }
       if (event.kind === 'cancellation_confirmation' && progress.cancelAskedAt) d.actions.push({ type: 'send', mail: 'cancelled_notice' });
       if (event.kind === 'cancellation_denied') d.actions.push({ type: 'send', mail: 'denied_notice' });
@@ -82,6 +99,14 @@ export function decide(order: Order, progress: Progress, event: OrderEvent, poli
         d.actions.push({ type: 'send', mail: 'reminder' });
         d.state = 'reminded';
       }
+      break;
+    }
+    case 'return_reminder_due': {
+      if (order.state === 'returning' && !progress.keep && order.returnBy && Date.parse(order.returnBy) > t) d.actions.push({ type: 'send', mail: 'return_reminder' });
+      break;
+    }
+    case 'return_window_closed': {
+      if (order.state === 'returning') d.state = 'closed';
       break;
     }
     case 'deadline_passed': {
@@ -146,6 +171,18 @@ export function reminderPlan(order: Order, policy: Policy, t: number): Action[] 
   // A window shorter than every offset (30 minutes, 3 minutes) still gets a last call near its end.
   if (!actions.some((a) => a.type === 'schedule')) actions.push({ type: 'schedule', job: 'reminder', due: iso(deadline - Math.floor((deadline - t) / 3)) });
   actions.push({ type: 'schedule', job: 'deadline_passed', due: iso(deadline) });
+  return actions;
+}
+
+/** Return-window reminders at the same offsets, then the window closing. */
+export function returnPlan(returnBy: string, policy: Policy, t: number): Action[] {
+  const deadline = Date.parse(returnBy);
+  const actions: Action[] = [];
+  for (const offset of policy.remindOffsetsMs) {
+    const due = deadline - offset;
+    if (due > t) actions.push({ type: 'schedule', job: 'return_reminder', due: iso(due) });
+  }
+  actions.push({ type: 'schedule', job: 'return_window_closed', due: returnBy });
   return actions;
 }
 

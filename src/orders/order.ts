@@ -25,6 +25,8 @@ export const CorrespondenceEntry = z.object({
   from: z.string().nullable(),
   /** Where the message lives: account, folder and UID (incoming mail). */
   location: z.object({ account: z.string(), folder: z.string(), uidValidity: z.string(), uid: z.number().int() }).nullable(),
+  /** For mail orderwatch sent: what it was (reminder, cancel_request, ...). */
+  outgoing: z.string().nullable().default(null),
 });
 export type CorrespondenceEntry = z.infer<typeof CorrespondenceEntry>;
 
@@ -48,6 +50,18 @@ export const Order = z.object({
   shippedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   messages: z.array(CorrespondenceEntry),
+  /** The owner's wish and what orderwatch did about it (see decide.ts). */
+  progress: z
+    .object({ cancelAskedAt: z.string().nullable(), keep: z.boolean(), followups: z.number().int().min(0) })
+    .default({ cancelAskedAt: null, keep: false, followups: 0 }),
+  /** Where a cancellation request may go, and why (see trust.ts). */
+  contact: z
+    .object({ address: z.string().nullable(), trusted: z.boolean(), basis: z.enum(['directory', 'authenticated']).nullable(), reason: z.string() })
+    .default({ address: null, trusted: false, basis: null, reason: 'no contact address checked yet' }),
+  /** The end of the return window, once delivery and the return period are known (the return path). */
+  returnBy: z.string().nullable().default(null),
+  /** The next thing orderwatch will do, for the owner's overview. */
+  next: z.object({ what: z.string(), due: z.string() }).nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

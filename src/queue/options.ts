@@ -38,3 +38,11 @@ export const SYNC_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: true,
 };
+
+/** Action jobs: reminders and checks wait as delayed jobs; sends retry with backoff on transient failures. */
+export const ACTION_JOB_OPTIONS: JobsOptions = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { age: 90 * 24 * 3600 },
+  removeOnFail: { age: 180 * 24 * 3600 },
+};

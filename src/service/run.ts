@@ -1,12 +1,14 @@
 // `orderwatch run`: the sync and ingest workers in one process, until SIGINT/SIGTERM. With
 // --once it backfills, waits for the ingest queue to drain and returns (the embedded-default demo).
-import type { Queue } from 'bullmq';
+import { Queue, type JobType } from 'bullmq';
+import { QUEUES } from '../queue/jobs.js';
+import { queueOptions } from '../queue/options.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { connectRedis, redisAnswers } from '../store/redis.js';
 import { startEmbeddedRedis, type EmbeddedRedis } from './embedded-redis.js';
 import { runSync, type SyncProgress } from './sync.js';
-import { ingestEnqueuer, startIngestWorker, startSyncWorker, syncDependencies, type Closable, type ServiceContext } from './workers.js';
+import { ingestEnqueuer, startActionWorker, startIngestWorker, startSyncWorker, syncDependencies, type Closable, type ServiceContext } from './workers.js';
 
 export interface RunOptions {
   once: boolean;
@@ -30,14 +32,19 @@ export async function runService(config: Config, log: Logger, options: RunOption
   };
 
   try {
-    parts.push(startIngestWorker(ctx));
+    parts.push(await startIngestWorker(ctx));
+    parts.push(await startActionWorker(ctx));
     if (options.once) {
       const stop = new AbortController();
       void options.stopped.then(() => stop.abort());
       const enqueuer = ingestEnqueuer(ctx);
       parts.push({ close: () => enqueuer.queue.close() });
       await runSync(syncDependencies(ctx, enqueuer.enqueue, options.onProgress), stop.signal, { once: true });
-      await drained(enqueuer.queue, options.stopped);
+      await drained(enqueuer.queue, options.stopped, true);
+      const actions = new Queue(QUEUES.actions, queueOptions(ctx.redisUrl, ctx.config.prefix));
+      parts.push({ close: () => actions.close() });
+      // What is due now (first reminders, notices) goes out before the scan ends; later jobs wait for `run`.
+      await drained(actions, options.stopped, false);
     } else {
       parts.push(await startSyncWorker(ctx, options.onProgress));
       await options.stopped;
@@ -57,11 +64,12 @@ export async function redisTarget(config: Config, log: Logger): Promise<{ url: s
   return embedded;
 }
 
-async function drained(queue: Queue, stopped: Promise<void>): Promise<void> {
+async function drained(queue: Queue, stopped: Promise<void>, includeDelayed: boolean): Promise<void> {
   let stop = false;
   void stopped.then(() => (stop = true));
   while (!stop) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    const types: JobType[] = ['waiting', 'active', 'prioritized', 'waiting-children', ...(includeDelayed ? (['delayed'] as const) : [])];
+    const counts = await queue.getJobCounts(...types);
     if (Object.values(counts).every((n) => n === 0)) return;
     await new Promise((r) => setTimeout(r, 100));
   }

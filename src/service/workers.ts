@@ -7,8 +7,16 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { openSource } from '../mail/open-source.js';
 import type { MessageSummary } from '../mail/source.js';
-import { INGEST_JOB_OPTIONS, SYNC_JOB_OPTIONS, queueOptions, workerOptions } from '../queue/options.js';
-import { IngestJob, QUEUES, SyncJob, ingestJobId, syncJobId } from '../queue/jobs.js';
+import { ACTION_JOB_OPTIONS, INGEST_JOB_OPTIONS, SYNC_JOB_OPTIONS, queueOptions, workerOptions } from '../queue/options.js';
+import { Mailer, PermanentSendError, openTransport } from '../mail/mailer.js';
+import { ImapSentFolder, LocalSentFolder, type SentFolder } from '../mail/sent-folder.js';
+import { imapSettings } from '../mail/open-source.js';
+import { OutboxStore } from '../store/outbox-store.js';
+import { loadMerchantDirectory, MerchantDirectory } from '../merchants.js';
+import { handleAction } from './actions.js';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ActionJob, IngestJob, QUEUES, SyncJob, actionJobId, ingestJobId, syncJobId } from '../queue/jobs.js';
 import { InboxStore } from '../store/inbox-store.js';
 import { Keys } from '../store/keys.js';
 import { OrderStore } from '../store/order-store.js';
@@ -32,14 +40,24 @@ export function stores(ctx: ServiceContext): { inbox: InboxStore; orders: OrderS
   return { inbox: new InboxStore(ctx.redis, keys), orders: new OrderStore(ctx.redis, keys) };
 }
 
-export function startIngestWorker(ctx: ServiceContext, onDone?: (outcome: IngestOutcome) => void): Closable {
+export async function startIngestWorker(ctx: ServiceContext, onDone?: (outcome: IngestOutcome) => void): Promise<Closable> {
   const { inbox, orders } = stores(ctx);
+  const actions = actionScheduler(ctx);
+  const secret = await installSecret(ctx);
+  const directory = ctx.config.merchantsFile ? await loadMerchantDirectory(ctx.config.merchantsFile) : MerchantDirectory.empty();
   const worker = new Worker(
     QUEUES.ingest,
     async (job: Job) => {
       const payload = IngestJob.safeParse(job.data);
       if (!payload.success) throw new UnrecoverableError(`invalid ingest job: ${payload.error.issues[0]?.message}`);
-      const outcome = await ingestMessage({ inbox, orders, ownerAddresses: [], now: ctx.now, log: ctx.log.child({ job: job.id }) }, payload.data, job.id!);
+      const outcome = await ingestMessage(
+        {
+          inbox, orders, owner: ctx.config.owner.address, ownerAddresses: [ctx.config.owner.address], now: ctx.now, log: ctx.log.child({ job: job.id }),
+          secret, authservId: ctx.config.authservId, directory, emit: (event, at) => actions.schedule(event, at),
+        },
+        payload.data,
+        job.id!,
+      );
       onDone?.(outcome);
       return outcome;
     },
@@ -47,7 +65,70 @@ export function startIngestWorker(ctx: ServiceContext, onDone?: (outcome: Ingest
   );
   worker.on('failed', (job, err) => ctx.log.error({ job: job?.id, err: err.message }, 'ingest job failed'));
   worker.on('error', (err) => ctx.log.warn({ err: err.message }, 'ingest worker: connection problem; retrying'));
-  return { close: () => worker.close() };
+  return { close: async () => { await worker.close(); await actions.close(); } };
+}
+
+/** The install's secret for reply tokens: made once, kept in Redis beside the orders it protects. */
+export async function installSecret(ctx: ServiceContext): Promise<string> {
+  const key = `${ctx.config.prefix}:secret`;
+  await ctx.redis.set(key, randomBytes(32).toString('base64url'), 'NX');
+  return (await ctx.redis.get(key))!;
+}
+
+/** Adds action jobs: at once, or delayed to their due time, with ids that make re-adding a no-op. */
+export function actionScheduler(ctx: ServiceContext): { schedule: (job: ActionJob, dueMs: number) => Promise<void>; close: () => Promise<void> } {
+  const queue = new Queue(QUEUES.actions, queueOptions(ctx.redisUrl, ctx.config.prefix));
+  return {
+    schedule: async (job, dueMs) => {
+      const delay = Math.max(0, dueMs - ctx.now().getTime());
+      await queue.add(job.event.type, job, { ...ACTION_JOB_OPTIONS, jobId: actionJobId(job, dueMs), delay });
+    },
+    close: () => queue.close(),
+  };
+}
+
+/** Where copies of sent mail go and flags are set: the owner's IMAP Sent folder, or a local one. */
+export function openSentFolder(config: Config): SentFolder {
+  if (/^imaps?:\/\//i.test(config.mailbox.spec)) return new ImapSentFolder(imapSettings(config.mailbox.spec));
+  return new LocalSentFolder(join(config.stateDir, 'sent'));
+}
+
+/** The action worker: reminders, cancellation requests, confirmation checks, follow-ups. */
+export async function startActionWorker(ctx: ServiceContext): Promise<Closable> {
+  const keys = new Keys(ctx.config.prefix);
+  const orders = new OrderStore(ctx.redis, keys);
+  const transport = openTransport(ctx.config.smtp.spec);
+  const sentFolder = openSentFolder(ctx.config);
+  // A short lease: after a crash, the restarted worker may take the message over within seconds.
+  const mailer = new Mailer({ transport, outbox: new OutboxStore(ctx.redis, ctx.config.prefix), sentFolder, now: ctx.now, leaseMs: 10_000 });
+  const scheduler = actionScheduler(ctx);
+  const secret = await installSecret(ctx);
+  const worker = new Worker(
+    QUEUES.actions,
+    async (job: Job) => {
+      const payload = ActionJob.safeParse(job.data);
+      if (!payload.success) throw new UnrecoverableError(`invalid action job: ${payload.error.issues[0]?.message}`);
+      // Decide at the job's own time: a rerun takes the same decision and sends the same Message-IDs.
+      const at = new Date(Math.max(job.timestamp + (job.opts.delay ?? 0), job.timestamp));
+      try {
+        await handleAction({ config: ctx.config, orders, mailer, sentFolder, schedule: scheduler.schedule, secret, log: ctx.log.child({ job: job.id }) }, payload.data, at);
+      } catch (err) {
+        if (err instanceof PermanentSendError) throw new UnrecoverableError(`the mail server refused the message for good: ${err.message}`);
+        throw err;
+      }
+    },
+    // A crashed worker's jobs are taken over within about 15 s (lock 10 s, checked every 5 s).
+    { ...workerOptions(ctx.redisUrl, ctx.config.prefix, 8), lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 100 },
+  );
+  worker.on('failed', (job, err) => ctx.log.error({ job: job?.id, err: err.message }, 'action job failed'));
+  worker.on('error', (err) => ctx.log.warn({ err: err.message }, 'action worker: connection problem; retrying'));
+  return {
+    close: async () => {
+      await worker.close();
+      await scheduler.close();
+      await Promise.all([transport.close(), sentFolder.close()]);
+    },
+  };
 }
 
 /** Hands messages from the sync loop to the ingest queue: bytes first, then the job that needs them. */

@@ -34,7 +34,7 @@ describe('orderwatch run --once, orders, order', { timeout: 120_000 }, () => {
   it('run --once reads the sample mailbox and ends by printing the orders it found', async () => {
     const { code, stdout } = await cli(['run', '--once']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^MERCHANT\s+ORDER\s+TOTAL\s+CANCEL BY\s+STATE\s+FLAGS/m);
+    expect(stdout).toMatch(/^MERCHANT\s+ORDER\s+TOTAL\s+CANCEL BY\s+STATE\s+NEXT\s+FLAGS/m);
     expect(stdout).toMatch(/ridgewaypantry\.com\s+2291\s+81\.00 USD/);
     expect(stdout).toMatch(/northshorepaddle\.ca\s+NP-5120\s+477\.99 CAD.*cancelled/);
   });

@@ -98,6 +98,8 @@ describe('every kind: sender, recipients, thread, parts', () => {
     cancelled_notice: { kind: 'notice', to: 'owner', html: true, calendar: false },
     denied_notice: { kind: 'notice', to: 'owner', html: true, calendar: false },
     missing_order_confirmation_notice: { kind: 'notice', to: 'owner', html: true, calendar: false },
+    // The fixture order has no return deadline yet: the reminder says the window is closed, without an event.
+    return_reminder: { kind: 'reminder', to: 'owner', html: true, calendar: false },
   };
 
   it.each(ALL_KINDS)('%s: from the owner, to the right person, in the caller\'s thread, with the caller\'s Message-ID', (kind) => {

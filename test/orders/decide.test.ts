@@ -14,7 +14,8 @@ const order = (over: Partial<Order> = {}): Order => ({
   id: 'o1', merchant: { name: 'Shop', domain: 'shop.example' }, orderNumber: '1042', orderedAt: iso(t), total: { amount: 10, currency: 'USD' }, items: [],
   cancelBy: iso(t + 3 * 24 * H), cancelUntilShipped: false, cancelUrl: 'https://shop.example/orders/1042/cancel', returnWindowDays: null,
   contactEmail: 'help@shop.example', trackingNumber: null, state: 'detected', flags: [], confirmed: true, shippedAt: null, deliveredAt: null,
-  messages: [], createdAt: iso(t), updatedAt: iso(t), ...over,
+  messages: [], progress: { cancelAskedAt: null, keep: false, followups: 0 },
+  contact: { address: 'help@shop.example', trusted: true, basis: 'authenticated', reason: '' }, returnBy: null, next: null, createdAt: iso(t), updatedAt: iso(t), ...over,
 });
 
 describe('reminders for a new order', () => {
@@ -136,5 +137,29 @@ describe('a shipping notice for an order with no confirmation on file', () => {
   it('is flagged and the owner told', () => {
     const d = decide(order({ state: 'shipped', confirmed: false, flags: ['missing_order_confirmation'] }), progress, { type: 'recorded', kind: 'shipping_notification' }, policy, now);
     expect(d.actions).toEqual([{ type: 'send', mail: 'missing_order_confirmation_notice' }, { type: 'flag', where: 'order_mail', flags: ['\\Flagged'] }]);
+  });
+});
+
+describe('mail read from an old mailbox', () => {
+  it('is recorded without notifying the owner', () => {
+    const old = iso(t - 30 * 24 * H);
+    expect(decide(order({ state: 'denied' }), progress, { type: 'recorded', kind: 'cancellation_denied', mailDate: old }, policy, now).actions).toEqual([]);
+    expect(decide(order({ cancelBy: null, cancelUntilShipped: true }), progress, { type: 'recorded', kind: 'order_confirmation', mailDate: old }, policy, now).actions).toEqual([]);
+  });
+});
+
+describe('the return path', () => {
+  const delivered = order({ state: 'denied', returnWindowDays: 14, returnBy: iso(t + 14 * 24 * H) });
+
+  it('a refused cancellation with a known return window: returning, with return reminders and the window closing', () => {
+    const d = decide(delivered, { ...progress, cancelAskedAt: iso(t - H) }, { type: 'recorded', kind: 'delivery_notification' }, policy, now);
+    expect(d.state).toBe('returning');
+    expect(d.actions.filter((a) => a.type === 'schedule').map((a) => (a as { job: string }).job)).toEqual(['return_reminder', 'return_reminder', 'return_reminder', 'return_window_closed']);
+  });
+
+  it('reminds while the window is open, and closes the order when it ends', () => {
+    const returning = { ...delivered, state: 'returning' as const };
+    expect(decide(returning, progress, { type: 'return_reminder_due', dueAt: iso(t) }, policy, now).actions).toEqual([{ type: 'send', mail: 'return_reminder' }]);
+    expect(decide(returning, progress, { type: 'return_window_closed' }, policy, now).state).toBe('closed');
   });
 });

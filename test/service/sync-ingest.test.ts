@@ -57,7 +57,7 @@ async function mailbox(folders = 'INBOX'): Promise<{ user: string; env: Record<s
 async function startService(config: Config): Promise<ServiceContext & Closable> {
   const redisClient = connectRedis(config.redis.url, 'test');
   const ctx: ServiceContext = { config, redisUrl: config.redis.url, redis: redisClient, log: silentLogger(), now: () => new Date() };
-  const ingest = startIngestWorker(ctx);
+  const ingest = await startIngestWorker(ctx);
   const sync = await startSyncWorker(ctx);
   return {
     ...ctx,
