@@ -29,13 +29,16 @@ export interface DateContext {
   dayFirst: boolean;
 }
 
+// Strict parsers: printed dates only, no "tomorrow" or "in 2 hours" (windows are read by the policy
+// rules), and about half the work of the casual ones.
+const GB_STRICT = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
 const PARSERS: Record<Language, { dayFirst: chrono.Chrono; monthFirst: chrono.Chrono }> = {
-  en: { dayFirst: chrono.en.GB, monthFirst: chrono.en.strict },
-  de: { dayFirst: chrono.de.casual, monthFirst: chrono.de.casual },
-  fr: { dayFirst: chrono.fr.casual, monthFirst: chrono.fr.casual },
-  es: { dayFirst: chrono.es.casual, monthFirst: chrono.es.casual },
-  it: { dayFirst: chrono.it.casual, monthFirst: chrono.it.casual },
-  nl: { dayFirst: chrono.nl.casual, monthFirst: chrono.nl.casual },
+  en: { dayFirst: GB_STRICT, monthFirst: chrono.en.strict },
+  de: { dayFirst: chrono.de.strict, monthFirst: chrono.de.strict },
+  fr: { dayFirst: chrono.fr.strict, monthFirst: chrono.fr.strict },
+  es: { dayFirst: chrono.es.strict, monthFirst: chrono.es.strict },
+  it: { dayFirst: chrono.it.strict, monthFirst: chrono.it.strict },
+  nl: { dayFirst: chrono.nl.strict, monthFirst: chrono.nl.strict },
 };
 
 // Words that join a date and its time and that chrono does not know in every language.
@@ -59,7 +62,7 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
   const results = parser.parse(normalized, ref, { forwardDate: false });
   // chrono-en also reads English dates in other languages' text ("2026-04-14"), keep it as a fallback
   // chrono-en also reads what other locales miss ("2026-04-14 16:12 UTC"): a second pass, only when needed.
-  const extra = ctx.language === 'en' || results.some((r) => r.start.isCertain('day')) ? [] : chrono.en.GB.parse(normalized, ref, { forwardDate: false });
+  const extra = ctx.language === 'en' || results.some((r) => r.start.isCertain('day')) ? [] : GB_STRICT.parse(normalized, ref, { forwardDate: false });
   const all = [...results];
   for (const r of extra) if (!results.some((x) => overlaps(x, r))) all.push(r);
   all.sort((a, b) => a.index - b.index);

@@ -57,6 +57,8 @@ export function findOrderLink(links: Link[], orderNumber: string | null): FoundL
 
 function scoreLink(link: Link, orderNumber: string | null): number {
   if (!/^https?:\/\//i.test(link.href)) return 0;
+  // Most links (products, social, footers) say nothing about this order: leave them before parsing URLs.
+  if (!CANCEL.test(link.text) && !MANAGE_TEXT.test(link.text) && !CANCEL.test(link.href) && !ORDER_PATH.test(link.href) && !(orderNumber && link.href.includes(orderNumber)) && !/^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text)) return 0;
   let host = '';
   let path = '';
   try {
