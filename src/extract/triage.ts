@@ -9,35 +9,46 @@ export interface TriageInput {
   headers: Record<string, string>;
 }
 
+// Words that, in a subject, speak of a purchase; whole words only ("Noise-Cancelling" is a product,
+// "ORDER BY" a database question).
 const ORDER_WORDS = new RegExp(
-  [
-    // English
-    String.raw`order|receipt|purchase|invoice|shipp|shipment|dispatch|deliver|on (?:its|the) way|out for delivery|tracking|cancel|refund|return|confirm|payment|booking|reservation|your .{0,20} is (?:on|ready)`,
-    // German
-    String.raw`bestell|auftrag|versand|versendet|verschickt|liefer|zugestellt|sendung|storn|rechnung|zahlung|erstattung|rücksend|retoure|bestätig`,
-    // French
-    String.raw`commande|exp[ée]di|livr|colis|annul|rembours|facture|paiement|retour|confirm`,
-    // Spanish
-    String.raw`pedido|env[ií]o|enviad|entreg|cancelad|cancelaci|reembolso|factura|pago|devoluci|compra`,
-    // Italian
-    String.raw`ordine|spedi|consegn|annullat|annullament|rimbors|fattura|pagamento|reso|acquisto`,
-    // Dutch
-    String.raw`bestelling|verzonden|verzend|bezorg|geannuleerd|annuler|terugbetal|factuur|betaling|retour`,
-  ].join('|'),
-  'i',
+  String.raw`(?<![\p{L}])(?:` +
+    [
+      // English
+      String.raw`orders?(?!\s+(?:by|now|today|online|yours))|ordered|receipt|purchase|invoice|shipped|shipping\s+(?:confirmation|update|notice)|shipment|dispatched|delivered|delivery\s+(?:confirmation|update)|on\s+(?:its|the|their)\s+way|out\s+for\s+delivery|tracking\s+(?:number|info)|cancell?ed|cancell?ation|refund(?:ed)?`,
+      // German
+      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|lieferung|zugestellt|sendung|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
+      // French
+      String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture`,
+      // Spanish
+      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra`,
+      // Italian
+      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto`,
+      // Dutch
+      String.raw`bestelling|verzonden|verzending|bezorgd|geannuleerd|annulering|terugbetaling|factuur|retour`,
+    ].join('|') +
+    String.raw`)(?![\p{L}])`,
+  'iu',
 );
-/** An order-like reference in a subject: "#1042", "NP-5120", "100045872". */
-const REFERENCE = /#\s?[A-Z0-9-]*\d|\b[A-Z]{1,5}-?\d{3,}\b|\b\d{5,}\b/;
+/** An order-like reference in a subject: "#2291", "NP-5120", "AT-77310" (a bare number is too common: codes, PRs). */
+const REFERENCE = /#\s?[A-Z]{0,5}-?\d{3,}\b|\b[A-Z]{1,5}-\d{3,}(?:-\d+)*\b/;
 
 export type Triage = 'order-like' | 'reply' | 'skip';
 
 /** "order-like": the subject speaks of an order; "reply": a thread a store may answer in. */
 export function triage(m: TriageInput): Triage {
   const subject = m.subject ?? '';
-  if (ORDER_WORDS.test(subject) || REFERENCE.test(subject)) return 'order-like';
-  // A reply in a thread (a store answering a cancellation request) may carry no keyword.
+  // Mailing lists speak of orders and numbers all day (GitHub's "PR #1234"): only words count there.
+  if (ORDER_WORDS.test(subject) || (!m.headers['list-id'] && REFERENCE.test(subject))) return 'order-like';
+  // A reply in a thread (a store answering a cancellation request) may carry no keyword: the
+  // caller fetches it when the thread is one it knows.
   if (m.headers['in-reply-to'] || /^\s*(?:re|aw|sv|rif|antw)\s*:/i.test(subject)) return 'reply';
   return 'skip';
+}
+
+/** Mail from a known shop that is not a campaign (campaigns carry List-Unsubscribe). */
+export function transactional(m: TriageInput): boolean {
+  return !m.headers['list-unsubscribe'] && !m.headers['list-id'];
 }
 
 export function worthFetching(m: TriageInput): boolean {

@@ -4,7 +4,8 @@
 // at most one batch (whose jobs then dedupe by id). A UIDVALIDITY change restarts the folder from
 // scratch; the ingest side recognises mail it already has by Message-ID.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { senderShop, triage } from '../extract/triage.js';
+import { senderShop, transactional, triage } from '../extract/triage.js';
+import { threadIds } from '../orders/match.js';
 import type { IngestJob } from '../queue/jobs.js';
 import type { InboxStore } from '../store/inbox-store.js';
 import type { Logger } from '../log.js';
@@ -23,6 +24,8 @@ export interface SyncDeps {
   /** Enqueues ingest jobs for messages whose bytes are stored; must be idempotent per job id. */
   enqueue: (jobs: { job: IngestJob; source: Buffer }[]) => Promise<void>;
   setAside: (summary: MessageSummary, folder: string, reason: string) => Promise<void>;
+  /** Which of these Message-IDs belong to the correspondence of a known order (or to mail orderwatch sent). */
+  knownMessageIds: (ids: string[]) => Promise<Set<string>>;
   now: () => Date;
   backfillDays: number | null;
   maxMessageBytes: number;
@@ -83,32 +86,40 @@ async function scanFolder(deps: SyncDeps, source: MailboxSource, folder: string,
   const since = fresh && deps.backfillDays !== null ? new Date(deps.now().getTime() - deps.backfillDays * 86_400_000) : null;
   const progress: SyncProgress = { folder, scanned: 0, queued: 0, total: state.exists, phase };
   const shops = await deps.inbox.shops();
-  // Mail skipped on its subject whose sender may still turn out to be a shop later in this scan.
+  // Mail skipped on its subject whose sender may still turn out to be a shop later in this scan
+  // (within one scan; a restart forgets it, and a later message from that shop is read anyway).
   const skipped: MessageSummary[] = [];
   let highest = lastUid;
   for await (const batch of source.summaries(folder, { fromUid: lastUid + 1, since, batchSize: SCAN_BATCH })) {
     if (signal.aborted) return;
     const wanted: MessageSummary[] = [];
     const newShops = new Set<string>();
+    const known = await deps.knownMessageIds(batch.flatMap((m) => threadOf(m)));
     for (const m of batch) {
       const verdict = triage(m);
       const shop = senderShop(m.from);
-      if (verdict === 'order-like' && shop && !shops.has(shop)) newShops.add(shop);
-      if (verdict !== 'skip' || (shop && shops.has(shop))) wanted.push(m);
-      else if (shop) skipped.push(m);
+      if (verdict === 'order-like' && shop && !shops.has(shop)) {
+        newShops.add(shop);
+        shops.add(shop);
+      }
+      // Replies are read when they answer a thread we know (a store answering, the owner replying to a reminder).
+      const knownThread = verdict === 'reply' && threadOf(m).some((id) => known.has(id));
+      const fromShop = shop !== null && shops.has(shop) && transactional(m);
+      if (verdict === 'order-like' || knownThread || fromShop) wanted.push(m);
+      else if (shop && transactional(m)) skipped.push(m);
     }
-    for (const d of newShops) shops.add(d);
     await deps.inbox.addShops(newShops);
+    // Mail passed over earlier in this scan from a sender now known as a shop is read now, before
+    // the progress mark moves past it: a crash must not make us forget it.
+    if (newShops.size > 0) {
+      for (let i = skipped.length - 1; i >= 0; i--) {
+        if (newShops.has(senderShop(skipped[i]!.from)!)) wanted.push(...skipped.splice(i, 1));
+      }
+    }
     progress.queued += await download(deps, source, folder, state.uidValidity, wanted);
     for (const m of batch) highest = Math.max(highest, m.uid);
     await deps.inbox.saveFolderProgress(deps.account, folder, { uidValidity: state.uidValidity, lastUid: highest });
     progress.scanned += batch.length;
-    deps.onProgress?.({ ...progress });
-  }
-  // Second look: mail from senders found to be shops after it was passed over.
-  const late = skipped.filter((m) => shops.has(senderShop(m.from)!));
-  if (late.length > 0) {
-    progress.queued += await download(deps, source, folder, state.uidValidity, late);
     deps.onProgress?.({ ...progress });
   }
   // Nothing left to look at up to uidNext: remember it, so the next pass skips an unchanged folder.
@@ -135,6 +146,10 @@ async function download(deps: SyncDeps, source: MailboxSource, folder: string, u
   }
   await deps.enqueue(jobs);
   return jobs.length;
+}
+
+function threadOf(m: MessageSummary): string[] {
+  return threadIds(m.headers['in-reply-to'] ? [m.headers['in-reply-to']] : [], m.headers.references ? [m.headers.references] : []);
 }
 
 function errorText(err: unknown): string {

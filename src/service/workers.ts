@@ -31,6 +31,9 @@ export interface ServiceContext {
   now: () => Date;
 }
 
+/** Messages queued for reading before the scan pauses. */
+const MAX_WAITING_INGEST = 500;
+
 export interface Closable {
   close(): Promise<void>;
 }
@@ -139,6 +142,9 @@ export function ingestEnqueuer(ctx: ServiceContext): { enqueue: (items: { job: I
     queue,
     enqueue: async (items) => {
       if (items.length === 0) return;
+      // A brake: the scan runs far ahead of reading; past this many waiting messages it waits, so
+      // raw mail does not pile up in Redis (nor memory) for a large mailbox.
+      while ((await queue.getWaitingCount()) > MAX_WAITING_INGEST) await new Promise((r) => setTimeout(r, 200));
       await Promise.all(items.map((i) => inbox.putRaw(ingestJobId(i.job), i.source)));
       await queue.addBulk(items.map((i) => ({ name: 'ingest', data: i.job, opts: { ...INGEST_JOB_OPTIONS, jobId: ingestJobId(i.job) } })));
     },
@@ -146,7 +152,7 @@ export function ingestEnqueuer(ctx: ServiceContext): { enqueue: (items: { job: I
 }
 
 export function syncDependencies(ctx: ServiceContext, enqueue: ReturnType<typeof ingestEnqueuer>['enqueue'], onProgress?: (p: SyncProgress) => void) {
-  const { inbox } = stores(ctx);
+  const { inbox, orders } = stores(ctx);
   const account = ctx.config.mailbox.account;
   return {
     account,
@@ -156,6 +162,7 @@ export function syncDependencies(ctx: ServiceContext, enqueue: ReturnType<typeof
     enqueue,
     setAside: (m: MessageSummary, folder: string, reason: string) =>
       inbox.setAside({ account, folder, uid: m.uid, messageId: m.messageId, subject: m.subject, reason, at: ctx.now().toISOString() }),
+    knownMessageIds: (ids: string[]) => orders.knownMessageIds(ids),
     now: ctx.now,
     // The shipped sample mailbox is old mail: read all of it.
     backfillDays: ctx.config.mailbox.embedded ? null : ctx.config.backfillDays,

@@ -23,6 +23,13 @@ export class OrderStore {
     return this.redis.smembers(this.keys.byNumber(orderNumber));
   }
 
+  /** The given Message-IDs that belong to some order's correspondence. */
+  async knownMessageIds(messageIds: string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const found = await this.redis.mget(...messageIds.map((m) => this.keys.byMessageId(m)));
+    return new Set(messageIds.filter((_, i) => found[i] !== null));
+  }
+
   async idsByMessageIds(messageIds: string[]): Promise<string[]> {
     if (messageIds.length === 0) return [];
     const found = await this.redis.mget(...messageIds.map((m) => this.keys.byMessageId(m)));
