@@ -12,7 +12,6 @@ import type { SentFolder } from '../mail/sent-folder.js';
 import { renderMail } from '../mail/templates.js';
 import { decide, type Action, type MailToSend, type OrderEvent, type Policy } from '../orders/decide.js';
 import type { CorrespondenceEntry, Order } from '../orders/order.js';
-import type { OutgoingKind } from '../orders/outgoing.js';
 import type { ActionJob } from '../queue/jobs.js';
 import type { OrderStore } from '../store/order-store.js';
 
@@ -31,20 +30,6 @@ export interface ActionDeps {
 export function policyOf(config: Config): Policy {
   return { remindOffsetsMs: config.remindOffsetsMs, confirmWithinMs: config.confirmWithinMs, maxFollowups: config.maxFollowups };
 }
-
-/** What each decided email is, on the wire. */
-const OUTGOING: Record<MailToSend, OutgoingKind> = {
-  reminder: 'reminder',
-  until_shipped_notice: 'notice',
-  cancel_request: 'cancel_request',
-  manual_cancel_notice: 'notice',
-  followup: 'followup',
-  handover: 'handover',
-  cancelled_notice: 'notice',
-  denied_notice: 'notice',
-  missing_order_confirmation_notice: 'notice',
-  return_reminder: 'reminder',
-};
 
 export async function handleAction(deps: ActionDeps, job: ActionJob, at: Date): Promise<void> {
   const order = await deps.orders.get(job.orderId);
@@ -111,7 +96,7 @@ async function sendMail(deps: ActionDeps, order: Order, followups: number, kind:
     trustReason: order.contact.reason,
     ...(event.type === 'reminder_due' || event.type === 'return_reminder_due' ? { dueAt: event.dueAt } : {}),
   });
-  const outcome = await deps.mailer.send({ ...mail, kind: OUTGOING[kind] });
+  const outcome = await deps.mailer.send(mail);
   deps.log.info({ order: order.id, mail: kind, messageId, outcome }, 'mail handled');
   return {
     direction: 'out',

@@ -2,7 +2,6 @@
 // another place is skipped, and applying the same message to an order changes nothing. Bad mail
 // (unparseable, no order to attach to) is set aside with its reason and never fails the job, so
 // it can never block the queue; only infrastructure errors (Redis) throw and are retried.
-import { UnrecoverableError } from 'bullmq';
 import { MessageParseError, parseMessage } from '../mail/parse.js';
 import { extract } from '../extract/index.js';
 import { Extraction } from '../extract/extraction.js';
@@ -164,9 +163,4 @@ export function ownerReply(message: ParsedMessage, owner: string): { command: 'c
   const keep = KEEP_WORDS.test(written);
   if (cancel === keep) return { command: null, reason: `a reply from the owner that says ${cancel ? 'both cancel and keep' : 'neither cancel nor keep'}: nothing done` };
   return { command: cancel ? 'cancel' : 'keep', reason: '' };
-}
-
-/** A job whose payload does not validate will never succeed: BullMQ must not retry it. */
-export function invalidPayload(reason: string): never {
-  throw new UnrecoverableError(`invalid ingest job: ${reason}`);
 }
