@@ -25,6 +25,9 @@ export interface MessageSummary {
   headers: Record<string, string>;
 }
 
+/** Enough of a message to fetch it later and to name it in a job or a set-aside entry. */
+export type MessageRef = Pick<MessageSummary, 'uid' | 'size' | 'messageId' | 'subject'>;
+
 /** Headers fetched for every message during a scan (cheap: no body is downloaded). */
 export const HEADER_FIELDS = ['from', 'subject', 'message-id', 'list-unsubscribe', 'list-id', 'precedence', 'in-reply-to', 'references', 'auto-submitted'] as const;
 

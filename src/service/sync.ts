@@ -1,8 +1,10 @@
 // The sync loop of one account: backfill the watched folders, then watch them (IDLE, with a poll
 // fallback), handing every message worth reading to the ingest queue. Progress is stored per
 // folder after each batch is enqueued, so a restart resumes where it stopped and a crash repeats
-// at most one batch (whose jobs then dedupe by id). A UIDVALIDITY change restarts the folder from
-// scratch; the ingest side recognises mail it already has by Message-ID.
+// at most one batch (whose jobs then dedupe by id). Transactional mail passed over from a sender
+// not yet known as a shop is remembered in the store and read once that sender proves to be one.
+// A UIDVALIDITY change restarts the folder from scratch; the ingest side recognises mail it
+// already has by Message-ID.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { senderShop, transactional, triage } from '../extract/triage.js';
 import { threadIds } from '../orders/match.js';
@@ -10,7 +12,7 @@ import type { IngestJob } from '../queue/jobs.js';
 import type { InboxStore } from '../store/inbox-store.js';
 import type { Logger } from '../log.js';
 import { reconnectDelay } from '../mail/backoff.js';
-import type { MailboxSource, MessageSummary } from '../mail/source.js';
+import type { MailboxSource, MessageRef, MessageSummary } from '../mail/source.js';
 
 /** Messages looked at per step: progress is saved after each, so a crash repeats at most one. */
 const SCAN_BATCH = 250;
@@ -23,7 +25,7 @@ export interface SyncDeps {
   inbox: InboxStore;
   /** Enqueues ingest jobs for messages whose bytes are stored; must be idempotent per job id. */
   enqueue: (jobs: { job: IngestJob; source: Buffer }[]) => Promise<void>;
-  setAside: (summary: MessageSummary, folder: string, reason: string) => Promise<void>;
+  setAside: (message: MessageRef, folder: string, reason: string) => Promise<void>;
   /** Which of these Message-IDs belong to the correspondence of a known order (or to mail orderwatch sent). */
   knownMessageIds: (ids: string[]) => Promise<Set<string>>;
   now: () => Date;
@@ -79,21 +81,30 @@ async function scanFolder(deps: SyncDeps, source: MailboxSource, folder: string,
   const state = await source.openFolder(folder);
   const stored = await deps.inbox.folderProgress(deps.account, folder);
   const fresh = !stored || stored.uidValidity !== state.uidValidity;
-  if (stored && fresh) deps.log.warn({ folder }, 'UIDVALIDITY changed: rescanning the folder');
+  if (stored && fresh) {
+    deps.log.warn({ folder }, 'UIDVALIDITY changed: rescanning the folder');
+    await deps.inbox.dropPassedOver(deps.account, folder, stored.uidValidity);
+  }
   const lastUid = fresh ? 0 : stored.lastUid;
+  const progress: SyncProgress = { folder, scanned: 0, queued: 0, total: state.exists, phase };
+  const where = [deps.account, folder, state.uidValidity] as const;
+
+  // A crash may have come between learning a shop and reading what was passed over from it.
+  const leftover = await deps.inbox.passedOverShops(...where);
+  if (leftover.length > 0) {
+    progress.queued += await download(deps, source, folder, state.uidValidity, await deps.inbox.passedOverFrom(...where, leftover));
+    await deps.inbox.forgetPassedOver(...where, leftover);
+  }
   if (!fresh && lastUid >= state.uidNext - 1) return;
 
   const since = fresh && deps.backfillDays !== null ? new Date(deps.now().getTime() - deps.backfillDays * 86_400_000) : null;
-  const progress: SyncProgress = { folder, scanned: 0, queued: 0, total: state.exists, phase };
   const shops = await deps.inbox.shops();
-  // Mail skipped on its subject whose sender may still turn out to be a shop later in this scan
-  // (within one scan; a restart forgets it, and a later message from that shop is read anyway).
-  const skipped: MessageSummary[] = [];
   let highest = lastUid;
   for await (const batch of source.summaries(folder, { fromUid: lastUid + 1, since, batchSize: SCAN_BATCH })) {
     if (signal.aborted) return;
-    const wanted: MessageSummary[] = [];
+    const wanted: MessageRef[] = [];
     const newShops = new Set<string>();
+    const passed: { sender: string; message: MessageSummary }[] = [];
     const known = await deps.knownMessageIds(batch.flatMap((m) => threadOf(m)));
     for (const m of batch) {
       const verdict = triage(m);
@@ -106,17 +117,16 @@ async function scanFolder(deps: SyncDeps, source: MailboxSource, folder: string,
       const knownThread = verdict === 'reply' && threadOf(m).some((id) => known.has(id));
       const fromShop = shop !== null && shops.has(shop) && transactional(m);
       if (verdict === 'order-like' || knownThread || fromShop) wanted.push(m);
-      else if (shop && transactional(m)) skipped.push(m);
+      else if (shop && transactional(m)) passed.push({ sender: shop, message: m });
     }
-    await deps.inbox.addShops(newShops);
-    // Mail passed over earlier in this scan from a sender now known as a shop is read now, before
-    // the progress mark moves past it: a crash must not make us forget it.
-    if (newShops.size > 0) {
-      for (let i = skipped.length - 1; i >= 0; i--) {
-        if (newShops.has(senderShop(skipped[i]!.from)!)) wanted.push(...skipped.splice(i, 1));
-      }
-    }
+    // Mail passed over from a sender now known as a shop is read now, from this batch or an earlier
+    // one. The rest is stored before the progress mark moves past it: a restart must not forget it.
+    wanted.push(...passed.filter((p) => newShops.has(p.sender)).map((p) => p.message));
+    if (newShops.size > 0) wanted.push(...(await deps.inbox.passedOverFrom(...where, newShops)));
+    await deps.inbox.passOver(...where, passed.filter((p) => !newShops.has(p.sender)));
     progress.queued += await download(deps, source, folder, state.uidValidity, wanted);
+    await deps.inbox.addShops(newShops);
+    await deps.inbox.forgetPassedOver(...where, newShops);
     for (const m of batch) highest = Math.max(highest, m.uid);
     await deps.inbox.saveFolderProgress(deps.account, folder, { uidValidity: state.uidValidity, lastUid: highest });
     progress.scanned += batch.length;
@@ -129,7 +139,7 @@ async function scanFolder(deps: SyncDeps, source: MailboxSource, folder: string,
 }
 
 /** Downloads the messages (oversized ones are set aside instead) and queues them for ingest. */
-async function download(deps: SyncDeps, source: MailboxSource, folder: string, uidValidity: string, wanted: MessageSummary[]): Promise<number> {
+async function download(deps: SyncDeps, source: MailboxSource, folder: string, uidValidity: string, wanted: MessageRef[]): Promise<number> {
   for (const m of wanted.filter((w) => w.size > deps.maxMessageBytes)) {
     await deps.setAside(m, folder, `message of ${(m.size / 1048576).toFixed(1)} MB is over the ${(deps.maxMessageBytes / 1048576).toFixed(0)} MB limit; not downloaded`);
   }

@@ -2,6 +2,7 @@
 // which messages were ingested (by Message-ID), the raw bytes handed from sync to ingest, and the
 // mail set aside with its reason.
 import type { Redis } from 'ioredis';
+import type { MessageRef } from '../mail/source.js';
 import type { Keys } from './keys.js';
 
 export interface FolderProgress {
@@ -19,6 +20,9 @@ export interface SetAsideEntry {
   reason: string;
   at: string;
 }
+
+/** Passed-over mail kept per sender: enough for a shop's recent mail, bounded for a chatty sender. */
+const PASSED_OVER_PER_SENDER = 200;
 
 /** Raw messages wait at most this long for their ingest job. */
 const RAW_TTL_SECONDS = 14 * 24 * 3600;
@@ -63,6 +67,48 @@ export class InboxStore {
 
   async shops(): Promise<Set<string>> {
     return new Set(await this.redis.smembers(this.keys.shops()));
+  }
+
+  /** Remembers mail passed over from senders not (yet) known as shops (see Keys.passedOver). */
+  async passOver(account: string, folder: string, uidValidity: string, entries: { sender: string; message: MessageRef }[]): Promise<void> {
+    if (entries.length === 0) return;
+    const tx = this.redis.multi();
+    for (const { sender, message } of entries) {
+      const ref: MessageRef = { uid: message.uid, size: message.size, messageId: message.messageId, subject: message.subject };
+      tx.rpush(this.keys.passedOver(account, folder, uidValidity, sender), JSON.stringify(ref));
+      tx.ltrim(this.keys.passedOver(account, folder, uidValidity, sender), -PASSED_OVER_PER_SENDER, -1);
+      tx.sadd(this.keys.passedOverSenders(account, folder, uidValidity), sender);
+    }
+    await tx.exec();
+  }
+
+  /** What was passed over from these senders, each message once. */
+  async passedOverFrom(account: string, folder: string, uidValidity: string, senders: Iterable<string>): Promise<MessageRef[]> {
+    const tx = this.redis.multi();
+    for (const sender of senders) tx.lrange(this.keys.passedOver(account, folder, uidValidity, sender), 0, -1);
+    const lists = ((await tx.exec()) ?? []).flatMap(([, list]) => list as string[]);
+    const byUid = new Map(lists.map((json) => JSON.parse(json) as MessageRef).map((r) => [r.uid, r]));
+    return [...byUid.values()].sort((x, y) => x.uid - y.uid);
+  }
+
+  /** Senders with passed-over mail in this folder that are now known shops. */
+  async passedOverShops(account: string, folder: string, uidValidity: string): Promise<string[]> {
+    return this.redis.sinter(this.keys.passedOverSenders(account, folder, uidValidity), this.keys.shops());
+  }
+
+  async forgetPassedOver(account: string, folder: string, uidValidity: string, senders: Iterable<string>): Promise<void> {
+    const list = [...senders];
+    if (list.length === 0) return;
+    await this.redis
+      .multi()
+      .del(...list.map((s) => this.keys.passedOver(account, folder, uidValidity, s)))
+      .srem(this.keys.passedOverSenders(account, folder, uidValidity), ...list)
+      .exec();
+  }
+
+  /** After a UIDVALIDITY change the old UIDs mean nothing. */
+  async dropPassedOver(account: string, folder: string, uidValidity: string): Promise<void> {
+    await this.forgetPassedOver(account, folder, uidValidity, await this.redis.smembers(this.keys.passedOverSenders(account, folder, uidValidity)));
   }
 
   async setAside(entry: SetAsideEntry): Promise<void> {

@@ -34,6 +34,17 @@ export class Keys {
   shops(): string {
     return `${this.prefix}:shops`;
   }
+  /**
+   * List of mail (JSON MessageRef) from one sender passed over in a scan of this folder: read once
+   * the sender turns out to be a shop, even after a restart.
+   */
+  passedOver(account: string, folder: string, uidValidity: string, sender: string): string {
+    return `${this.prefix}:passed:${account}:${folder}:${uidValidity}:${sender}`;
+  }
+  /** Set of the senders that have a passedOver list in this folder. */
+  passedOverSenders(account: string, folder: string, uidValidity: string): string {
+    return `${this.prefix}:passed-senders:${account}:${folder}:${uidValidity}`;
+  }
   /** Hash: message location -> why it was set aside (unparseable, oversized, unmatched). */
   setAside(): string {
     return `${this.prefix}:setaside`;

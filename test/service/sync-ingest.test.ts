@@ -6,7 +6,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUEUES } from '../../src/queue/jobs.js';
+import { queueOptions } from '../../src/queue/options.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { startIngestWorker, startSyncWorker, type Closable, type ServiceContext } from '../../src/service/workers.js';
@@ -83,8 +86,9 @@ async function expectOrders(config: Config, expected: Map<string, number>, timeo
       const list = await s.orders.list();
       return list.length === expected.size && list.every((o) => o.messages.length === expected.get(o.id));
     };
-    await waitUntil(settled, { timeoutMs, what: `${expected.size} orders with all their mail` }).catch(() => {});
+    const settledInTime = await waitUntil(settled, { timeoutMs, what: `${expected.size} orders with all their mail` }).then(() => true, () => false);
     const list = await s.orders.list();
+    if (!settledInTime) console.error('orders still incomplete:', await whereIsTheMail(config, s.inbox));
     expect(new Set(list.map((o) => o.id)).size).toBe(list.length);
     expect(Object.fromEntries(list.map((o) => [o.id, o.messages.length]))).toEqual(Object.fromEntries(expected));
     for (const o of list) {
@@ -93,6 +97,20 @@ async function expectOrders(config: Config, expected: Map<string, number>, timeo
     }
   } finally {
     s.close();
+  }
+}
+
+/** What the queues and the set-aside list say, for a failure message that explains itself. */
+async function whereIsTheMail(config: Config, inbox: InboxStore): Promise<string> {
+  const queue = new Queue(QUEUES.ingest, queueOptions(config.redis.url, config.prefix));
+  try {
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized');
+    const failed = (await queue.getFailed(0, 20)).map((j) => `${j.id}: ${j.failedReason}`);
+    const active = (await queue.getActive(0, 20)).map((j) => `${j.id} (${j.data.subject})`);
+    const aside = (await inbox.setAsideEntries()).map((e) => `${e.uid} ${e.subject}: ${e.reason}`);
+    return JSON.stringify({ counts, failed, active, aside }, null, 2);
+  } finally {
+    await queue.close();
   }
 }
 
