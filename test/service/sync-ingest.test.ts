@@ -104,7 +104,7 @@ async function expectOrders(config: Config, expected: Map<string, number>, timeo
 async function whereIsTheMail(config: Config, inbox: InboxStore): Promise<string> {
   const queue = new Queue(QUEUES.ingest, queueOptions(config.redis.url, config.prefix));
   try {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized');
+    const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized');
     const failed = (await queue.getFailed(0, 20)).map((j) => `${j.id}: ${j.failedReason}`);
     const active = (await queue.getActive(0, 20)).map((j) => `${j.id} (${j.data.subject})`);
     const aside = (await inbox.setAsideEntries()).map((e) => `${e.uid} ${e.subject}: ${e.reason}`);
