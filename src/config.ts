@@ -53,6 +53,8 @@ const Env = z.object({
   ORDERWATCH_INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Outgoing mail: smtp(s):// URL, or a local folder outbox (one .eml per message). Default: <state dir>/outbox. */
   ORDERWATCH_SMTP: mailboxUrl.optional(),
+  /** Parallel connections to the SMTP server (a burst of reminders is spread over them). */
+  ORDERWATCH_SMTP_CONNECTIONS: z.coerce.number().int('a whole number').min(1).max(20).default(5),
   /** The owner's address: reminders go to it; cancellation requests go out from it. Default: the IMAP login when it is an address. */
   ORDERWATCH_OWNER: z.string().email('an email address').optional(),
   /** The name signed under a cancellation request. */
@@ -91,7 +93,7 @@ export interface Config {
   pollMs: number;
   ingestConcurrency: number;
   logLevel: z.infer<typeof Env>['ORDERWATCH_LOG_LEVEL'];
-  smtp: { spec: string; label: string };
+  smtp: { spec: string; label: string; connections: number };
   owner: { address: string; name: string | null };
   timeZone: string;
   remindOffsetsMs: number[];
@@ -128,7 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pollMs: e.ORDERWATCH_POLL,
     ingestConcurrency: e.ORDERWATCH_INGEST_CONCURRENCY,
     logLevel: e.ORDERWATCH_LOG_LEVEL,
-    smtp: { spec: e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox'), label: redactUrl(e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox')) },
+    smtp: { spec: e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox'), label: redactUrl(e.ORDERWATCH_SMTP ?? resolve(e.ORDERWATCH_STATE_DIR, 'outbox')), connections: e.ORDERWATCH_SMTP_CONNECTIONS },
     owner: { address: (e.ORDERWATCH_OWNER ?? imapLogin(spec) ?? EMBEDDED_OWNER).toLowerCase(), name: e.ORDERWATCH_OWNER_NAME ?? null },
     timeZone: e.ORDERWATCH_TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
     remindOffsetsMs: [...e.ORDERWATCH_REMIND].sort((a, b) => b - a),

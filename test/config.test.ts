@@ -16,6 +16,8 @@ describe('configuration', () => {
     expect(c.mailbox.account).toBe('robin@mail.example@imap.example.net');
     expect(c.folders).toEqual(['INBOX', 'Orders', 'Archive']);
     expect(c).toMatchObject({ backfillDays: 30, prefix: 'ow-test', redis: { url: 'redis://127.0.0.1:6380/2', explicit: true } });
+    expect(loadConfig({}).smtp.connections).toBe(5);
+    expect(loadConfig({ ORDERWATCH_SMTP_CONNECTIONS: '2' }).smtp.connections).toBe(2);
   });
 
   it.each([
@@ -24,6 +26,7 @@ describe('configuration', () => {
     [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL: /],
     [{ ORDERWATCH_PREFIX: 'a:b' }, /^ORDERWATCH_PREFIX: /],
     [{ ORDERWATCH_POLL: 'soon' }, /^ORDERWATCH_POLL: /],
+    [{ ORDERWATCH_SMTP_CONNECTIONS: '0' }, /^ORDERWATCH_SMTP_CONNECTIONS: /],
   ])('a wrong setting stops start-up with one line naming it: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -11,7 +11,7 @@ import { resolve as resolvePath, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTransport, type Transporter } from 'nodemailer';
 import { OutgoingMail } from '../orders/outgoing.js';
-import type { OutboxStore } from '../store/outbox-store.js';
+import type { OutboxRecord, OutboxStore } from '../store/outbox-store.js';
 import { composeMail } from './compose.js';
 import { messageFileStem, writeFileAtomically, type SentFolder } from './sent-folder.js';
 
@@ -126,7 +126,7 @@ export interface SmtpSettings {
 
 export interface SmtpTransportOptions extends SmtpSettings {
   logger?: MailLogger;
-  /** Most parallel connections. Default 2. */
+  /** Most parallel connections. Default 5 (nodemailer's). */
   maxConnections?: number;
   /** Connecting, waiting for the greeting. Default 30 s. */
   connectionTimeoutMs?: number;
@@ -213,7 +213,7 @@ export class SmtpTransport implements Transport {
       port: o.port,
       secure: o.secure,
       ...(o.user ? { auth: { user: o.user, pass: o.password ?? '' } } : {}),
-      maxConnections: o.maxConnections ?? 2,
+      maxConnections: o.maxConnections ?? 5,
       // a message whose connection closed mid-send is not sent again behind our back: the
       // failure comes back here, and the next run checks the Sent folder first
       maxRequeues: 0,
@@ -266,9 +266,11 @@ export class FolderTransport implements Transport {
  * The transport a setting names: an `smtp://` or `smtps://` URL gives SMTP; a `file:` URL or any
  * other string is the path of an outbox folder. Nothing connects yet.
  */
-export function openTransport(spec: string, options: { logger?: MailLogger } = {}): Transport {
+export function openTransport(spec: string, options: { logger?: MailLogger; maxConnections?: number } = {}): Transport {
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(spec)?.[1]?.toLowerCase();
-  if (scheme === 'smtp' || scheme === 'smtps') return new SmtpTransport({ ...smtpSettings(spec), ...(options.logger ? { logger: options.logger } : {}) });
+  if (scheme === 'smtp' || scheme === 'smtps') {
+    return new SmtpTransport({ ...smtpSettings(spec), ...(options.logger ? { logger: options.logger } : {}), ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}) });
+  }
   if (scheme && scheme !== 'file') throw new Error(`unsupported mail transport ${redactSmtpUrl(spec)}: use smtp://, smtps:// or a local path`);
   return new FolderTransport(resolvePath(scheme === 'file' ? fileURLToPath(spec) : spec));
 }
@@ -276,7 +278,10 @@ export function openTransport(spec: string, options: { logger?: MailLogger } = {
 // ---------------------------------------------------------------------------------------------
 // Mailer
 
-/** Points in a send after which a crash leaves a different record behind (see MailerOptions.checkpoint). */
+/**
+ * Points in a send after which a crash leaves a different record behind (see
+ * MailerOptions.checkpoint); 'recorded-accepted' and 'sent-copy-stored' come only for mail kept in Sent.
+ */
 export type SendStep = 'recorded-sending' | 'smtp-accepted' | 'recorded-accepted' | 'sent-copy-stored' | 'recorded-sent';
 
 export interface MailerOptions {
@@ -332,9 +337,11 @@ export class Mailer {
       throw new PermanentSendError(`not a valid outgoing mail: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { messageId });
     }
     const mail = parsed.data;
-    const lease = await this.#outbox.acquireLease(mail.messageId, this.#leaseMs);
-    if (!lease) throw new TransientSendError(`${mail.messageId}: another run is sending this message`, { messageId: mail.messageId });
+    const begun = await this.#outbox.beginSending(mail, this.#leaseMs, this.#now());
+    if (!begun) throw new TransientSendError(`${mail.messageId}: another run is sending this message`, { messageId: mail.messageId });
+    const { lease, previous } = begun;
     let leaseLost = false;
+    let released = false;
     const renew = setInterval(() => {
       this.#outbox.renewLease(mail.messageId, lease, this.#leaseMs).then(
         (held) => {
@@ -345,10 +352,17 @@ export class Mailer {
     }, Math.floor(this.#leaseMs / 3));
     renew.unref();
     try {
-      return await this.sendHoldingLease(mail, () => leaseLost);
+      return await this.sendHoldingLease(mail, previous, {
+        lost: () => leaseLost,
+        // The last record and the lease's release go to Redis together.
+        finish: async (acceptedAt) => {
+          await this.#outbox.finishSent(mail, lease, acceptedAt, this.#now());
+          released = true;
+        },
+      });
     } finally {
       clearInterval(renew);
-      await this.#outbox.releaseLease(mail.messageId, lease).catch(() => undefined);
+      if (!released) await this.#outbox.releaseLease(mail.messageId, lease).catch(() => undefined);
     }
   }
 
@@ -357,9 +371,9 @@ export class Mailer {
     await Promise.allSettled([this.#transport.close(), this.#sent.close()]);
   }
 
-  private async sendHoldingLease(mail: OutgoingMail, leaseLost: () => boolean): Promise<SendResult> {
+  /** `previous`: what was recorded before this run marked the message 'sending'. */
+  private async sendHoldingLease(mail: OutgoingMail, previous: OutboxRecord | null, lease: { lost: () => boolean; finish: (acceptedAt: Date | null) => Promise<void> }): Promise<SendResult> {
     const log = { messageId: mail.messageId, orderId: mail.orderId, kind: mail.kind };
-    const previous = await this.#outbox.markSending(mail, this.#now());
     if (previous?.state === 'sent') {
       this.#logger?.debug(log, 'already sent');
       return 'already-sent';
@@ -367,12 +381,12 @@ export class Mailer {
     if (previous?.acceptedAt) {
       // delivered by an earlier run that stopped before its Sent copy was recorded
       await this.keepCopy(mail, await composeMail(mail, new Date(previous.acceptedAt)));
-      await this.#outbox.markSent(mail, this.#now());
+      await lease.finish(null);
       this.#logger?.info(log, 'sent by an earlier run; Sent copy completed');
       return 'already-sent';
     }
     if (previous?.state === 'sending' && (await this.inSentFolder(mail))) {
-      await this.#outbox.markSent(mail, this.#now());
+      await lease.finish(null);
       this.#logger?.info(log, 'found in the Sent folder: not sent again');
       return 'already-sent';
     }
@@ -380,7 +394,7 @@ export class Mailer {
 
     const date = this.#now();
     const raw = await composeMail(mail, date);
-    if (leaseLost()) throw new TransientSendError(`${mail.messageId}: lease lost before sending (another run may have it)`, { messageId: mail.messageId });
+    if (lease.lost()) throw new TransientSendError(`${mail.messageId}: lease lost before sending (another run may have it)`, { messageId: mail.messageId });
     const envelope = { from: mail.from.address, to: mail.to.map((a) => a.address) };
     try {
       await this.#transport.send(envelope, raw, mail.messageId);
@@ -395,10 +409,13 @@ export class Mailer {
       throw new TransientSendError(`${this.#transport.id}: ${err instanceof Error ? err.message : String(err)}`, { messageId: mail.messageId });
     }
     await this.#checkpoint?.('smtp-accepted', mail);
-    await this.#outbox.markAccepted(mail, date, this.#now());
-    await this.#checkpoint?.('recorded-accepted', mail);
-    await this.keepCopy(mail, raw);
-    await this.#outbox.markSent(mail, this.#now());
+    if (mail.keepInSent) {
+      // The acceptance is on record before the copy is made: a crash in between only redoes the copy.
+      await this.#outbox.markAccepted(mail, date, this.#now());
+      await this.#checkpoint?.('recorded-accepted', mail);
+      await this.keepCopy(mail, raw);
+    }
+    await lease.finish(date);
     await this.#checkpoint?.('recorded-sent', mail);
     this.#logger?.info({ ...log, transport: this.#transport.id }, 'sent');
     return 'sent';

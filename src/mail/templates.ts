@@ -7,7 +7,7 @@ import type { MailToSend } from '../orders/decide.js';
 import { OutgoingMail, type OutgoingKind } from '../orders/outgoing.js';
 import { renderHtml, renderText } from './templates/body.js';
 import type { Rendered, TemplateContext } from './templates/context.js';
-import { oneLine } from './templates/format.js';
+import { isKnownTimeZone, oneLine } from './templates/format.js';
 import { cancelledNotice, deniedNotice, handover, missingOrderConfirmationNotice } from './templates/notices.js';
 import { manualCancelNotice, reminder, untilShippedNotice } from './templates/reminders.js';
 import { returnReminder } from './templates/returns.js';
@@ -62,11 +62,7 @@ export function renderMail(kind: MailToSend, ctx: TemplateContext): OutgoingMail
   const template = TEMPLATES[kind];
   if (!template) throw new TemplateError(`${where}: unknown kind`);
   if (!Number.isFinite(ctx.now.getTime())) throw new TemplateError(`${where}: invalid now`);
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: ctx.timeZone });
-  } catch {
-    throw new TemplateError(`${where}: unknown time zone "${ctx.timeZone}"`);
-  }
+  if (!isKnownTimeZone(ctx.timeZone)) throw new TemplateError(`${where}: unknown time zone "${ctx.timeZone}"`);
   // Notices hold the owner's correspondence: they never go anywhere but to the owner.
   if (!TO_SHOP.has(kind) && ctx.to.address.trim().toLowerCase() !== ctx.owner.address.trim().toLowerCase()) {
     throw new TemplateError(`${where}: mail for the owner must be addressed to the owner`);

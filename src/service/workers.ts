@@ -102,7 +102,7 @@ export function openSentFolder(config: Config): SentFolder {
 export async function startActionWorker(ctx: ServiceContext): Promise<Closable> {
   const keys = new Keys(ctx.config.prefix);
   const orders = new OrderStore(ctx.redis, keys);
-  const transport = openTransport(ctx.config.smtp.spec);
+  const transport = openTransport(ctx.config.smtp.spec, { maxConnections: ctx.config.smtp.connections });
   const sentFolder = openSentFolder(ctx.config);
   // A short lease: after a crash, the restarted worker may take the message over within seconds.
   const mailer = new Mailer({ transport, outbox: new OutboxStore(ctx.redis, ctx.config.prefix), sentFolder, now: ctx.now, leaseMs: 10_000 });

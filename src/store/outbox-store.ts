@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { OutgoingKind, OutgoingMail } from '../orders/outgoing.js';
+import { defineScript, type RedisScript } from './redis.js';
 
 export type OutboxState = 'sending' | 'sent' | 'failed';
 
@@ -34,36 +35,75 @@ export interface OutboxRecord {
 export type OutboxRef = Pick<OutgoingMail, 'messageId' | 'orderId' | 'kind'>;
 
 /**
- * KEYS: record hash, order index. ARGV: state, at, orderId, kind, error ('' = none),
- * acceptedAt ('' = keep), member, score. Returns the previous record (HGETALL, flat) and whether
- * the new state was written (1/0) as the last element.
+ * The one way a record changes. Arguments: record hash, order index, state, at, orderId, kind,
+ * error ('' = none), acceptedAt ('' = keep), member, score. Returns the previous record (HGETALL,
+ * flat) with whether the new state was written (1/0) as the last element.
  */
-const TRANSITION = `
-local prev = redis.call('HGETALL', KEYS[1])
-local state = redis.call('HGET', KEYS[1], 'state')
-local accepted = redis.call('HGET', KEYS[1], 'acceptedAt')
-local wrote = 0
-local keep = (state == 'sent' and ARGV[1] ~= 'sent') or (ARGV[1] == 'sending' and ARGV[6] == '' and accepted)
-if not keep then
-  redis.call('HSET', KEYS[1], 'messageId', ARGV[7], 'state', ARGV[1], 'at', ARGV[2], 'orderId', ARGV[3], 'kind', ARGV[4])
-  if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'error', ARGV[5]) else redis.call('HDEL', KEYS[1], 'error') end
-  if ARGV[6] ~= '' then redis.call('HSET', KEYS[1], 'acceptedAt', ARGV[6]) end
-  redis.call('ZADD', KEYS[2], 'NX', ARGV[8], ARGV[7])
-  wrote = 1
+const TRANSITION_FN = `
+local function transition(rec, idx, state, at, orderId, kind, err, acceptedAt, member, score)
+  local prev = redis.call('HGETALL', rec)
+  local current = redis.call('HGET', rec, 'state')
+  local accepted = redis.call('HGET', rec, 'acceptedAt')
+  local wrote = 0
+  local keep = (current == 'sent' and state ~= 'sent') or (state == 'sending' and acceptedAt == '' and accepted)
+  if not keep then
+    redis.call('HSET', rec, 'messageId', member, 'state', state, 'at', at, 'orderId', orderId, 'kind', kind)
+    if err ~= '' then redis.call('HSET', rec, 'error', err) else redis.call('HDEL', rec, 'error') end
+    if acceptedAt ~= '' then redis.call('HSET', rec, 'acceptedAt', acceptedAt) end
+    redis.call('ZADD', idx, 'NX', score, member)
+    wrote = 1
+  end
+  table.insert(prev, wrote)
+  return prev
 end
-table.insert(prev, wrote)
-return prev
 `;
+/** KEYS: record, order index. ARGV: the transition's from state on. */
+const TRANSITION = `${TRANSITION_FN}
+return transition(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8])`;
+/** KEYS: lease, record, order index. ARGV: token, lease ms, then the transition's. Nil while another run holds the lease. */
+const BEGIN = `${TRANSITION_FN}
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
+return transition(KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10])`;
+/** KEYS: lease, record, order index. ARGV: token, then the transition's. Releases the lease when still held with token. */
+const FINISH = `${TRANSITION_FN}
+local result = transition(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9])
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return result`;
 const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 const STATES: readonly string[] = ['sending', 'sent', 'failed'];
 
 export class OutboxStore {
+  private readonly scripts: Record<'transition' | 'begin' | 'finish' | 'renew' | 'release', RedisScript>;
+
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.scripts = {
+      transition: defineScript(redis, 'owOutboxTransition', TRANSITION),
+      begin: defineScript(redis, 'owOutboxBegin', BEGIN),
+      finish: defineScript(redis, 'owOutboxFinish', FINISH),
+      renew: defineScript(redis, 'owOutboxRenew', RENEW),
+      release: defineScript(redis, 'owOutboxRelease', RELEASE),
+    };
+  }
+
+  /**
+   * Takes the message's lease for `leaseMs` and records it as 'sending', in one step: null while
+   * another run holds the lease; else the lease token and what was recorded before (see markSending).
+   */
+  async beginSending(ref: OutboxRef, leaseMs: number, now: Date = new Date()): Promise<{ lease: string; previous: OutboxRecord | null } | null> {
+    const lease = randomUUID();
+    const reply = await this.scripts.begin([this.leaseKey(ref.messageId), this.recordKey(ref.messageId), this.orderKey(ref.orderId)], [lease, Math.max(1, Math.round(leaseMs)), ...this.transitionArgs(ref, 'sending', now, '', '')]);
+    return reply === null ? null : { lease, previous: fromReply(reply as Array<string | number>).previous };
+  }
+
+  /** Records the message as sent (accepted at `acceptedAt` when given) and lets go of its lease, in one step. */
+  async finishSent(ref: OutboxRef, lease: string, acceptedAt: Date | null, now: Date = new Date()): Promise<void> {
+    await this.scripts.finish([this.leaseKey(ref.messageId), this.recordKey(ref.messageId), this.orderKey(ref.orderId)], [lease, ...this.transitionArgs(ref, 'sent', now, '', acceptedAt?.toISOString() ?? '')]);
+  }
 
   /**
    * Records that `ref` is about to be handed to SMTP and returns what was recorded before (null
@@ -121,32 +161,20 @@ export class OutboxStore {
 
   /** Extends a lease still held with `token`; false when it expired or was taken over. */
   async renewLease(messageId: string, token: string, ms: number): Promise<boolean> {
-    return (await this.redis.eval(RENEW, 1, this.leaseKey(messageId), token, String(Math.max(1, Math.round(ms))))) === 1;
+    return (await this.scripts.renew([this.leaseKey(messageId)], [token, Math.max(1, Math.round(ms))])) === 1;
   }
 
   async releaseLease(messageId: string, token: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.leaseKey(messageId), token);
+    await this.scripts.release([this.leaseKey(messageId)], [token]);
   }
 
   private async transition(ref: OutboxRef, state: OutboxState, now: Date, error: string, acceptedAt: string): Promise<{ previous: OutboxRecord | null; wrote: boolean }> {
-    const reply = (await this.redis.eval(
-      TRANSITION,
-      2,
-      this.recordKey(ref.messageId),
-      this.orderKey(ref.orderId),
-      state,
-      now.toISOString(),
-      ref.orderId,
-      ref.kind,
-      error,
-      acceptedAt,
-      ref.messageId,
-      String(now.getTime()),
-    )) as Array<string | number>;
-    const wrote = reply.pop() === 1;
-    const fields: Record<string, string> = {};
-    for (let i = 0; i + 1 < reply.length; i += 2) fields[String(reply[i])] = String(reply[i + 1]);
-    return { previous: toRecord(fields), wrote };
+    const reply = await this.scripts.transition([this.recordKey(ref.messageId), this.orderKey(ref.orderId)], this.transitionArgs(ref, state, now, error, acceptedAt));
+    return fromReply(reply as Array<string | number>);
+  }
+
+  private transitionArgs(ref: OutboxRef, state: OutboxState, now: Date, error: string, acceptedAt: string): string[] {
+    return [state, now.toISOString(), ref.orderId, ref.kind, error, acceptedAt, ref.messageId, String(now.getTime())];
   }
 
   private recordKey(messageId: string): string {
@@ -161,6 +189,14 @@ export class OutboxStore {
   private leaseKey(messageId: string): string {
     return `${this.prefix}:outbox:lease:${messageId}`;
   }
+}
+
+/** A transition's reply: the previous record's fields, flat, then 1 when the new state was written. */
+function fromReply(reply: Array<string | number>): { previous: OutboxRecord | null; wrote: boolean } {
+  const wrote = reply[reply.length - 1] === 1;
+  const fields: Record<string, string> = {};
+  for (let i = 0; i + 1 < reply.length - 1; i += 2) fields[String(reply[i])] = String(reply[i + 1]);
+  return { previous: toRecord(fields), wrote };
 }
 
 function toRecord(h: Record<string, string>): OutboxRecord | null {

@@ -567,6 +567,31 @@ describe('OutboxStore', () => {
     await outbox.releaseLease(id, token!);
     expect(await outbox.acquireLease(id, 5_000)).toBeTruthy();
   });
+
+  it('beginSending takes the lease and records sending in one step; finishSent records sent and lets the lease go', async () => {
+    const mail = outgoing();
+    const t = (s: number) => new Date(Date.UTC(2026, 3, 14, 22, 0, s));
+    const first = await outbox.beginSending(mail, 5_000, t(1));
+    expect(first).toMatchObject({ previous: null });
+    // a second run is turned away while the first holds the lease, and writes nothing
+    expect(await outbox.beginSending(mail, 5_000, t(2))).toBeNull();
+    expect(await outbox.get(mail.messageId)).toMatchObject({ state: 'sending', at: t(1).toISOString() });
+
+    await outbox.finishSent(mail, first!.lease, t(3), t(4));
+    expect(await outbox.get(mail.messageId)).toEqual({ messageId: mail.messageId, state: 'sent', orderId: mail.orderId, kind: mail.kind, at: t(4).toISOString(), acceptedAt: t(3).toISOString() });
+    const again = await outbox.beginSending(mail, 5_000, t(5));
+    expect(again?.previous).toMatchObject({ state: 'sent' });
+    expect((await outbox.get(mail.messageId))?.state).toBe('sent');
+  });
+
+  it('finishSent lets go only of its own lease', async () => {
+    const mail = outgoing();
+    const begun = await outbox.beginSending(mail, 5_000);
+    await outbox.finishSent(mail, 'not-the-holder', null);
+    expect(await outbox.acquireLease(mail.messageId, 5_000)).toBeNull();
+    await outbox.releaseLease(mail.messageId, begun!.lease);
+    expect(await outbox.acquireLease(mail.messageId, 5_000)).toBeTruthy();
+  });
 });
 
 describe('pure parts', () => {

@@ -45,11 +45,15 @@ function cached(map: Map<string, Intl.DateTimeFormat>, key: string, make: () => 
   return f;
 }
 
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
+  });
+}
+
 function whenParts(at: Date, timeZone: string): WhenParts {
   if (!Number.isFinite(at.getTime())) throw new RangeError('invalid date');
-  const f = cached(partsFormats, timeZone, () => new Intl.DateTimeFormat('en-GB', {
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
-  }));
+  const f = cached(partsFormats, timeZone, () => partsFormat(timeZone));
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value])) as Record<string, string>;
   return {
     weekday: parts.weekday ?? '',
@@ -113,12 +117,35 @@ export function formatTimeLeft(ms: number): string {
   return `${Math.floor(hours / 24)}d ${String(hours % 24).padStart(2, '0')}h`;
 }
 
+// Building an Intl formatter costs far more than using one: one per currency, made once.
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  let f = moneyFormats.get(currency);
+  if (f === undefined) {
+    try {
+      f = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    } catch {
+      f = null;
+    }
+    // Currencies come from emails: never let odd ones grow the cache without bound.
+    if (moneyFormats.size < 500) moneyFormats.set(currency, f);
+  }
+  return f;
+}
+
 /** "€129.00", "$81.00", "CA$12.50": American English symbols, which spell out the ambiguous dollars. */
 export function formatMoney(amount: number, currency: string): string {
+  return moneyFormat(currency)?.format(amount) ?? `${amount.toFixed(2)} ${oneLine(currency, 3)}`;
+}
+
+/** Whether Intl knows the zone (checked once per zone name). */
+export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+    cached(partsFormats, timeZone, () => partsFormat(timeZone));
+    return true;
   } catch {
-    return `${amount.toFixed(2)} ${oneLine(currency, 3)}`;
+    return false;
   }
 }
 
