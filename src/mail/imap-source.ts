@@ -19,13 +19,17 @@ export interface SourceLogger {
   isLevelEnabled?(level: string): boolean;
 }
 
-export interface ImapSourceOptions {
+/** Where and as whom to log in (from an imap:// or imaps:// URL: see imapSettings). */
+export interface ImapSettings {
   host: string;
   port: number;
   /** TLS from the first byte (IMAPS, usually port 993); otherwise STARTTLS when the server offers it. */
   secure: boolean;
   user: string;
   password: string;
+}
+
+export interface ImapSourceOptions extends ImapSettings {
   /** imapflow's own log goes here, password redacted; none when omitted. */
   logger?: SourceLogger;
   /** Most messages per full-message FETCH. Default 100. */

@@ -2,7 +2,7 @@
 // (credentials inside, URL-encoded) or the path of local mail. Also the safe spelling of that
 // setting for logs, since the URL carries a password.
 import { fileURLToPath } from 'node:url';
-import { ImapSource, type SourceLogger } from './imap-source.js';
+import { ImapSource, type ImapSettings, type SourceLogger } from './imap-source.js';
 import { detectLocalLayout, LocalSource } from './local-source.js';
 import type { MailboxSource } from './source.js';
 
@@ -30,7 +30,7 @@ export async function openSource(spec: string, stateDir: string, options: OpenSo
 }
 
 /** The connection settings in an imap:// or imaps:// URL, user name and password URL-decoded. */
-export function imapSettings(spec: string): { host: string; port: number; secure: boolean; user: string; password: string } {
+export function imapSettings(spec: string): ImapSettings {
   let url: URL;
   try {
     url = new URL(spec);

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ImapFlow, type ListResponse } from 'imapflow';
-import { ConnectionLostError, MailboxAuthError, MailboxCommandError, type SourceLogger } from './imap-source.js';
+import { ConnectionLostError, MailboxAuthError, MailboxCommandError, type ImapSettings, type SourceLogger } from './imap-source.js';
 
 export interface SentFolder {
   /** Names the folder for logs and errors; never a password. */
@@ -66,13 +66,7 @@ export async function writeFileAtomically(path: string, data: Buffer | string): 
 // ---------------------------------------------------------------------------------------------
 // IMAP
 
-export interface ImapSentFolderOptions {
-  host: string;
-  port: number;
-  /** TLS from the first byte (IMAPS); otherwise STARTTLS when the server offers it. */
-  secure: boolean;
-  user: string;
-  password: string;
+export interface ImapSentFolderOptions extends ImapSettings {
   /** This module's own events (connections, the folder chosen or created); imapflow's chatter is not logged. */
   logger?: SourceLogger;
   /** The Sent folder's path, to use instead of looking for it. */
