@@ -20,7 +20,8 @@
 // the hand-off to Redis; the parser and extractor on what it downloaded; then the service's own
 // ingest worker over those jobs, one at a time, with its Redis commands timed.
 //
-// BENCH_BACKFILL_MESSAGES sets the mailbox size (default 20,000; at least 200).
+// BENCH_BACKFILL_MESSAGES sets the mailbox size (default 20,000; at least 200);
+// BENCH_SERVICE_NODE_ARGS adds node options to (a)'s process (a profiler, say).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -387,9 +388,11 @@ function serviceCommand(): { command: string; args: string[]; cwd: string; label
   const here = dirname(fileURLToPath(import.meta.url));
   const built = basename(dirname(here)) === 'dist';
   const root = built ? resolve(here, '../..') : resolve(here, '..');
+  // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where (a) spends its time
+  const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   return built
-    ? { command: process.execPath, args: [join(root, 'bin/orderwatch.js'), 'run'], cwd: root, label: 'node bin/orderwatch.js run (built)' }
-    : { command: process.execPath, args: ['--import', 'tsx', join(root, 'bin/dev.ts'), 'run'], cwd: root, label: 'node --import tsx bin/dev.ts run' };
+    ? { command: process.execPath, args: [...nodeArgs, join(root, 'bin/orderwatch.js'), 'run'], cwd: root, label: 'node bin/orderwatch.js run (built)' }
+    : { command: process.execPath, args: [...nodeArgs, '--import', 'tsx', join(root, 'bin/dev.ts'), 'run'], cwd: root, label: 'node --import tsx bin/dev.ts run' };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -670,6 +673,8 @@ function report(
       `ratio (a)/(b): ${ab !== null ? ab.toFixed(2) : 'n/a'}   target at least ${TARGET.aOverB}   ${verdict(ab !== null && ab >= TARGET.aOverB)}`,
       `ratio (a)/(c): ${ac !== null ? ac.toFixed(2) : 'n/a'}   target at least ${TARGET.aOverC}   ${verdict(ac !== null && ac >= TARGET.aOverC)}`,
       `peak RSS of the worker: ${a.peakRssMb.toFixed(0)} MB   target under ${TARGET.rssMb} MB   ${verdict(a.peakRssMb > 0 && a.peakRssMb < TARGET.rssMb)}`,
+      // A fast backfill that misses orders is no backfill: the count is part of the verdict.
+      `orders on record: ${count(a.orders)} of ${count(plan.expectedOrderIds.size)} expected   ${verdict(a.missing.length === 0 && a.unexpected.length === 0)}`,
       ...(a.failure ? [`(a) FAILED: ${a.failure}`, ...a.outputTail.split('\n').map((l) => `  | ${l}`)] : []),
       ...(b.messages !== n || c.messages !== n ? [`fetched ${b.messages} (b) and ${c.messages} (c) of ${n} messages`] : []),
       ...(b.parseErrors ? [`(b) simpleParser rejected ${b.parseErrors} messages`] : []),

@@ -10,14 +10,15 @@ export interface TriageInput {
 }
 
 // Words that, in a subject, speak of a purchase; whole words only ("Noise-Cancelling" is a product,
-// "ORDER BY" a database question).
+// "ORDER BY" a database question), but German and Dutch write compounds ("Lieferbestätigung",
+// "Orderbevestiging"): there a stem may start a longer word.
 const ORDER_WORDS = new RegExp(
   String.raw`(?<![\p{L}])(?:` +
     [
       // English
       String.raw`orders?(?!\s+(?:by|now|today|online|yours))|ordered|receipt|purchase|invoice|shipped|shipping\s+(?:confirmation|update|notice)|shipment|dispatched|delivered|delivery\s+(?:confirmation|update)|on\s+(?:its|the|their)\s+way|out\s+for\s+delivery|tracking\s+(?:number|info)|cancell?ed|cancell?ation|refund(?:ed)?`,
       // German
-      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|lieferung|zugestellt|sendung|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
+      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
       // French
       String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture`,
       // Spanish
@@ -25,7 +26,7 @@ const ORDER_WORDS = new RegExp(
       // Italian
       String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto`,
       // Dutch
-      String.raw`bestelling|verzonden|verzending|bezorgd|geannuleerd|annulering|terugbetaling|factuur|retour`,
+      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*`,
     ].join('|') +
     String.raw`)(?![\p{L}])`,
   'iu',
@@ -33,13 +34,41 @@ const ORDER_WORDS = new RegExp(
 /** An order-like reference in a subject: "#2291", "NP-5120", "AT-77310" (a bare number is too common: codes, PRs). */
 const REFERENCE = /#\s?[A-Z]{0,5}-?\d{3,}\b|\b[A-Z]{1,5}-\d{3,}(?:-\d+)*\b/;
 
+// What a campaign's subject says when it sells ("Free shipping on all orders", "Jetzt bestellen
+// und 20 % sparen", "Pre-order the new ..."): order words without an order.
+const PROMOTION = new RegExp(
+  [
+    String.raw`free\s+(?:shipping|delivery)|\d+\s?%|sale|last\s+chance|order\s+(?:now|today|before|by)|pre-?order|(?:next|first)\s+order|all\s+orders|exclusive\s+offer|limited\s+time`,
+    String.raw`kostenlose[rn]?\s+versand|versandkostenfrei|jetzt\s+bestellen|sparen|rabatt|gutschein|angebot`,
+    String.raw`livraison\s+(?:offerte|gratuite)|soldes|commandez|offre`,
+    String.raw`env[ií]o\s+gratis|rebajas|oferta|descuento|pide\s+ya|compra\s+ya`,
+    String.raw`spedizione\s+gratuita|saldi|offerta|sconto|ordina\s+ora`,
+    String.raw`gratis\s+verzending|korting|uitverkoop|aanbieding|bestel\s+nu`,
+  ].join('|'),
+  'iu',
+);
+// What an order's own mail says, promotion or not: whose order it is, or what happened to it.
+const ABOUT_AN_ORDER = new RegExp(
+  [
+    String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling)`,
+    String.raw`confirm|best[äa]tig|bevestig|conferma|receipt|quittung|re[çc]u|recibo|ricevuta|shipped|versendet|exp[ée]di|enviado|spedit|verzonden|delivered|zugestellt|livr[ée]e?|entregado|consegnat|bezorgd|cancel|storn|annul`,
+  ].join('|'),
+  'iu',
+);
+
 export type Triage = 'order-like' | 'reply' | 'skip';
 
 /** "order-like": the subject speaks of an order; "reply": a thread a store may answer in. */
 export function triage(m: TriageInput): Triage {
   const subject = m.subject ?? '';
   // Mailing lists speak of orders and numbers all day (GitHub's "PR #1234"): only words count there.
-  if (ORDER_WORDS.test(subject) || (!m.headers['list-id'] && REFERENCE.test(subject))) return 'order-like';
+  const reference = !m.headers['list-id'] && REFERENCE.test(subject);
+  if (reference) return 'order-like';
+  if (ORDER_WORDS.test(subject)) {
+    // A campaign selling with order words is skipped, unless it also names an order of the owner's.
+    const promotion = !transactional(m) && PROMOTION.test(subject) && !ABOUT_AN_ORDER.test(subject);
+    if (!promotion) return 'order-like';
+  }
   // A reply in a thread (a store answering a cancellation request) may carry no keyword: the
   // caller fetches it when the thread is one it knows.
   if (m.headers['in-reply-to'] || /^\s*(?:re|aw|sv|rif|antw)\s*:/i.test(subject)) return 'reply';

@@ -34,7 +34,7 @@ export interface ImapSourceOptions extends ImapSettings {
   logger?: SourceLogger;
   /** Most messages per full-message FETCH. Default 100. */
   fetchBatchMessages?: number;
-  /** Most bytes per full-message FETCH (a bigger message comes alone). Default 32 MiB. */
+  /** Most bytes per full-message FETCH (a bigger message comes alone). Default 8 MiB. */
   fetchBatchBytes?: number;
   /** Gives up on a connection that does not answer. Default 90 s. */
   connectionTimeoutMs?: number;
@@ -68,7 +68,7 @@ interface Connection {
 }
 
 const DEFAULT_FETCH_MESSAGES = 100;
-const DEFAULT_FETCH_BYTES = 32 * 1024 * 1024;
+const DEFAULT_FETCH_BYTES = 8 * 1024 * 1024;
 /** IDLE is broken and restarted this often: some servers and middleboxes drop a long quiet one. */
 const MAX_IDLE_MS = 5 * 60_000;
 const DAY_MS = 24 * 60 * 60_000;

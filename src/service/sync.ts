@@ -16,6 +16,8 @@ import type { MailboxSource, MessageRef, MessageSummary } from '../mail/source.j
 
 /** Messages looked at per step: progress is saved after each, so a crash repeats at most one. */
 const SCAN_BATCH = 250;
+/** Downloaded messages handed to the ingest queue together. */
+const ENQUEUE_GROUP = 50;
 
 export interface SyncDeps {
   account: string;
@@ -146,16 +148,23 @@ async function download(deps: SyncDeps, source: MailboxSource, folder: string, u
   const toFetch = wanted.filter((m) => m.size <= deps.maxMessageBytes);
   if (toFetch.length === 0) return 0;
   const byUid = new Map(toFetch.map((m) => [m.uid, m]));
-  const jobs: { job: IngestJob; source: Buffer }[] = [];
+  let jobs: { job: IngestJob; source: Buffer }[] = [];
+  let queued = 0;
   for await (const fetched of source.fetch(folder, toFetch.map((m) => m.uid))) {
     const summary = byUid.get(fetched.uid);
     jobs.push({
       job: { account: deps.account, folder, uidValidity, uid: fetched.uid, messageId: summary?.messageId ?? null, subject: summary?.subject ?? '' },
       source: fetched.source,
     });
+    // Handed on in small groups, so that a batch of large messages is never all in memory at once.
+    if (jobs.length >= ENQUEUE_GROUP) {
+      await deps.enqueue(jobs);
+      queued += jobs.length;
+      jobs = [];
+    }
   }
   await deps.enqueue(jobs);
-  return jobs.length;
+  return queued + jobs.length;
 }
 
 function threadOf(m: MessageSummary): string[] {

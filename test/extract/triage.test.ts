@@ -7,6 +7,7 @@ describe('which messages are worth downloading', () => {
   it.each([
     'Receipt from Ridgeway Pantry - #2291', 'Your order has shipped', 'Bestellbestätigung 100045872', 'Votre commande BM-10452 est enregistrée',
     'Confirmación de tu pedido', 'Il tuo ordine è stato spedito', 'Je bestelling is onderweg', 'Delivered: VO-2026-11873', 'AT-77310 has left the building',
+    'Orderbevestiging W774122', 'Bestelbevestiging 88213', 'Verzendbevestiging van je pakket', 'Lieferbestätigung 4471',
   ])('order mail: %s', (subject) => {
     expect(worthFetching(m(subject))).toBe(true);
   });
@@ -22,6 +23,26 @@ describe('which messages are worth downloading', () => {
     'Return values in Go', 'Intel AX210 driver', 'Order now and save 20%',
   ])('not order mail: %s', (subject) => {
     expect(worthFetching(m(subject))).toBe(false);
+  });
+
+  const campaign = { 'list-unsubscribe': '<https://shop.example/u/r0b1n>' };
+  it.each([
+    'Free shipping on all orders this weekend', 'Last chance to order before the holidays', 'Your exclusive offer: 15% off your next order',
+    'Pre-order the new Espresso Grinder today', 'Kostenloser Versand nur bis Sonntag', 'Jetzt bestellen und 20 % sparen', 'Livraison offerte ce week-end',
+    'Envío gratis este fin de semana', 'Spedizione gratuita solo per oggi', 'Gratis verzending dit weekend',
+  ])('a campaign that sells with order words is not order mail: %s', (subject) => {
+    expect(triage(m(subject, campaign))).toBe('skip');
+  });
+
+  it.each([
+    'Your order #4471 has shipped - free shipping next time', 'Thanks for your order! Enjoy 10% off your next one', 'Bestellbestätigung – 20 % Rabatt auf die nächste',
+    'Votre commande est confirmée', 'Order 5521 confirmed',
+  ])('a campaign-looking mail that names an order of the owner\'s is still read: %s', (subject) => {
+    expect(triage(m(subject, campaign))).toBe('order-like');
+  });
+
+  it('the same selling words without campaign headers are read: a shop\'s own mail errs on the side of fetching', () => {
+    expect(triage(m('Free shipping on all orders this weekend'))).toBe('order-like');
   });
 
   it('a number on a mailing list is not an order reference', () => {
