@@ -391,7 +391,10 @@ function serviceCommand(): { command: string; args: string[]; cwd: string; label
   // e.g. BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where (a) spends its time
   const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   return built
-    ? { command: process.execPath, args: [...nodeArgs, join(root, 'bin/orderwatch.js'), 'run'], cwd: root, label: 'node bin/orderwatch.js run (built)' }
+    ? nodeArgs.length === 0
+      ? // as a user runs it: the executable, with the node options of its #! line
+        { command: join(root, 'bin/orderwatch.js'), args: ['run'], cwd: root, label: 'bin/orderwatch.js run (built)' }
+      : { command: process.execPath, args: [...nodeArgs, join(root, 'bin/orderwatch.js'), 'run'], cwd: root, label: 'node bin/orderwatch.js run (built)' }
     : { command: process.execPath, args: [...nodeArgs, '--import', 'tsx', join(root, 'bin/dev.ts'), 'run'], cwd: root, label: 'node --import tsx bin/dev.ts run' };
 }
 

@@ -56,8 +56,9 @@ export class InboxStore {
    * the claim is new (or repeated), another one when the same mail was ingested from elsewhere.
    */
   async claimMessageId(account: string, messageId: string, location: string): Promise<string> {
-    await this.redis.hsetnx(this.keys.seen(account), messageId, location);
-    return (await this.redis.hget(this.keys.seen(account), messageId)) ?? location;
+    const replies = await this.redis.multi().hsetnx(this.keys.seen(account), messageId, location).hget(this.keys.seen(account), messageId).exec();
+    const holder = replies?.[1]?.[1];
+    return typeof holder === 'string' ? holder : location;
   }
 
   async addShops(domains: Iterable<string>): Promise<void> {
