@@ -37,112 +37,150 @@ const CELL = new Set(['td', 'th']);
 const SKIP = new Set(['style', 'head', 'title', 'noscript', 'template', 'svg', 'xml']);
 
 export function readHtml(html: string): HtmlContent {
-  const out: string[] = [];
-  const links: Link[] = [];
-  const jsonLd: string[] = [];
-  const microdata: MicrodataProperty[] = [];
-
-  let skipDepth = 0;
-  let script: { jsonLd: boolean; text: string } | null = null;
-  let anchor: { href: string; text: string; before: string } | null = null;
-  // Microdata: a stack of open elements that matter (itemscope or itemprop), by tag name.
-  const scopes: { tag: string; type: string }[] = [];
-  const props: { tag: string; name: string; text: string; scope: string }[] = [];
-  // Depth of each open tag name, to close itemscope/itemprop elements at their own end tag.
-  const openCount = new Map<string, number>();
-
-  const push = (s: string) => {
-    out.push(s);
-    if (anchor) anchor.text += s;
-    for (const p of props) p.text += s;
-  };
-  const newline = () => push('\n');
-
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        openCount.set(name, (openCount.get(name) ?? 0) + 1);
-        if (SKIP.has(name)) {
-          skipDepth++;
-          return;
-        }
-        if (name === 'script') {
-          script = { jsonLd: /ld\+json/i.test(attrs.type ?? ''), text: '' };
-          return;
-        }
-        if (BLOCK.has(name)) newline();
-        else if (CELL.has(name)) push('  ');
-        if (name === 'a' && attrs.href !== undefined) {
-          anchor = { href: attrs.href.trim(), text: '', before: tail(out, 80) };
-        }
-        if (name === 'img' && anchor && attrs.alt) push(` ${attrs.alt} `);
-        if ('itemscope' in attrs) {
-          scopes.push({ tag: name, type: attrs.itemtype ?? '' });
-          (scopes[scopes.length - 1] as { depth?: number }).depth = openCount.get(name);
-        }
-        if (attrs.itemprop) {
-          const scope = scopes[scopes.length - 1]?.type ?? '';
-          const direct = attrs.content ?? attrs.datetime ?? (name === 'a' || name === 'link' ? attrs.href : undefined);
-          if (direct !== undefined) microdata.push({ scope, name: attrs.itemprop, value: direct });
-          else if (!('itemscope' in attrs)) props.push({ tag: name, name: attrs.itemprop, text: '', scope });
-        }
-      },
-      ontext(data) {
-        if (skipDepth > 0) return;
-        if (script) {
-          script.text += data;
-          return;
-        }
-        push(data);
-      },
-      onclosetag(name) {
-        const depth = openCount.get(name) ?? 0;
-        openCount.set(name, Math.max(0, depth - 1));
-        if (SKIP.has(name)) {
-          skipDepth = Math.max(0, skipDepth - 1);
-          return;
-        }
-        if (name === 'script') {
-          if (script?.jsonLd) jsonLd.push(script.text);
-          script = null;
-          return;
-        }
-        if (name === 'a' && anchor) {
-          links.push({ href: anchor.href, text: fold(anchor.text), before: fold(anchor.before) });
-          anchor = null;
-        }
-        const prop = props[props.length - 1];
-        if (prop && prop.tag === name) {
-          props.pop();
-          microdata.push({ scope: prop.scope, name: prop.name, value: fold(prop.text) });
-        }
-        const scope = scopes[scopes.length - 1] as { tag: string; depth?: number } | undefined;
-        if (scope && scope.tag === name && scope.depth === depth) scopes.pop();
-        if (BLOCK.has(name)) newline();
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
+  const reader = new ContentReader();
+  const parser = new Parser(reader, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   parser.write(html);
   parser.end();
+  return reader.content();
+}
 
-  return { text: tidyText(out.join('')), links, jsonLd, microdata };
+/** What readHtml keeps of the parser's events: text laid out in lines, links, JSON-LD, microdata. */
+class ContentReader {
+  private readonly out: string[] = [];
+  private readonly links: Link[] = [];
+  private readonly jsonLd: string[] = [];
+  private readonly microdata: MicrodataProperty[] = [];
+  private skipDepth = 0;
+  private script: { jsonLd: boolean; text: string } | null = null;
+  private anchor: { href: string; text: string; before: string } | null = null;
+  // Microdata: a stack of open elements that matter (itemscope or itemprop), by tag name.
+  private readonly scopes: { tag: string; type: string; depth: number }[] = [];
+  private readonly props: { tag: string; name: string; text: string; scope: string }[] = [];
+  // How many elements are open. Open and close events nest (the parser closes what it opened,
+  // innermost first), so an itemscope element ends at the first close event back at its depth.
+  private depth = 0;
+
+  content(): HtmlContent {
+    return { text: tidyText(this.out.join('')), links: this.links, jsonLd: this.jsonLd, microdata: this.microdata };
+  }
+
+  private push(s: string): void {
+    this.out.push(s);
+    if (this.anchor) this.anchor.text += s;
+    for (const p of this.props) p.text += s;
+  }
+
+  onopentag(name: string, attrs: Record<string, string>): void {
+    const depth = ++this.depth;
+    if (SKIP.has(name)) {
+      this.skipDepth++;
+      return;
+    }
+    if (name === 'script') {
+      this.script = { jsonLd: /ld\+json/i.test(attrs.type ?? ''), text: '' };
+      return;
+    }
+    if (BLOCK.has(name)) this.push('\n');
+    else if (CELL.has(name)) this.push('  ');
+    if (name === 'a' && attrs.href !== undefined) {
+      this.anchor = { href: attrs.href.trim(), text: '', before: tail(this.out, 80) };
+    }
+    if (name === 'img' && this.anchor && attrs.alt) this.push(` ${attrs.alt} `);
+    if ('itemscope' in attrs) this.scopes.push({ tag: name, type: attrs.itemtype ?? '', depth });
+    if (attrs.itemprop) {
+      const scope = this.scopes.length > 0 ? this.scopes[this.scopes.length - 1]!.type : '';
+      const direct = attrs.content ?? attrs.datetime ?? (name === 'a' || name === 'link' ? attrs.href : undefined);
+      if (direct !== undefined) this.microdata.push({ scope, name: attrs.itemprop, value: direct });
+      else if (!('itemscope' in attrs)) this.props.push({ tag: name, name: attrs.itemprop, text: '', scope });
+    }
+  }
+
+  ontext(data: string): void {
+    if (this.skipDepth > 0) return;
+    if (this.script) {
+      this.script.text += data;
+      return;
+    }
+    this.push(data);
+  }
+
+  onclosetag(name: string): void {
+    const depth = this.depth;
+    this.depth = Math.max(0, depth - 1);
+    if (SKIP.has(name)) {
+      this.skipDepth = Math.max(0, this.skipDepth - 1);
+      return;
+    }
+    if (name === 'script') {
+      if (this.script?.jsonLd) this.jsonLd.push(this.script.text);
+      this.script = null;
+      return;
+    }
+    if (name === 'a' && this.anchor) {
+      this.links.push(new HtmlLink(this.anchor.href, fold(this.anchor.text), this.anchor.before));
+      this.anchor = null;
+    }
+    // (Lengths are checked first: reading index -1 of an array is a slow property lookup.)
+    const prop = this.props.length > 0 ? this.props[this.props.length - 1]! : null;
+    if (prop && prop.tag === name) {
+      this.props.pop();
+      this.microdata.push({ scope: prop.scope, name: prop.name, value: fold(prop.text) });
+    }
+    const scope = this.scopes.length > 0 ? this.scopes[this.scopes.length - 1]! : null;
+    if (scope && scope.tag === name && scope.depth === depth) this.scopes.pop();
+    if (BLOCK.has(name)) this.push('\n');
+  }
+}
+
+/** A link of an HTML body. Few links are ever asked what stands before them: that is folded when read. */
+class HtmlLink implements Link {
+  private folded: string | null = null;
+  constructor(
+    readonly href: string,
+    readonly text: string,
+    private readonly rawBefore: string,
+  ) {}
+
+  get before(): string {
+    return (this.folded ??= fold(this.rawBefore));
+  }
 }
 
 /** Collapses runs of spaces inside lines (keeping a double space as a column gap) and blank lines. */
 export function tidyText(raw: string): string {
-  return raw
-    .replace(/\r\n?/g, '\n')
+  const text = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw)
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]|\u034f/g, '')
-    .split('\n')
-    .map((line) => line.replace(/\t/g, '  ').replace(/ {3,}/g, '  ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]|\u034f/g, '');
+  const lines: string[] = [];
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let line = text.slice(start, end);
+    if (line.includes('\t')) line = line.replace(/\t/g, '  ');
+    if (line.includes('   ')) line = line.replace(/ {3,}/g, '  ');
+    line = line.trim();
+    if (line.length > 0) lines.push(line);
+    start = end + 1;
+  }
+  return lines.join('\n');
 }
 
+/** Whitespace runs folded to one space, ends trimmed. */
 function fold(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most anchor texts are folded already: only single spaces, none at either end.
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === last || s.charCodeAt(i + 1) === 32 : c < 32 || (c >= 0xa0 && mayBeSpace(c))) {
+      return s.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return s;
+}
+
+/** Every code point \s matches above ASCII (and a few it does not: a false yes only costs time). */
+function mayBeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function tail(parts: string[], chars: number): string {

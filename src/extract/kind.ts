@@ -102,8 +102,12 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
 ];
 
 export function classify(s: KindSignals): KindEvidence {
-  const inSubject = (re: RegExp) => re.exec(s.subject);
-  const inOpening = (re: RegExp) => re.exec(s.opening);
+  // Each test is run at most once on the subject and once on the opening, and only when its
+  // answer can still change the outcome (the patterns are long; the opening scans dominate).
+  const subjectHits = new Map<RegExp, RegExpExecArray | null>();
+  const openingHits = new Map<RegExp, RegExpExecArray | null>();
+  const inSubject = (re: RegExp) => memo(subjectHits, re, s.subject);
+  const inOpening = (re: RegExp) => memo(openingHits, re, s.opening);
 
   // A review request or a survey speaks of an order, but is not news about it.
   const marketingSubject = inSubject(NOT_AN_ORDER);
@@ -114,11 +118,13 @@ export function classify(s: KindSignals): KindEvidence {
   // Life-cycle notices: the subject or the opening must say it, the order must be identified.
   const identified = s.hasOrderNumber || s.hasTrackingNumber;
   for (const [kind, re] of TESTS) {
-    const hit = inSubject(re) ?? factIn(s.opening, re);
-    if (!hit || !identified) continue;
+    if (!identified) break;
     if ((kind === 'cancellation_denied' || kind === 'cancellation_confirmation') && !s.hasOrderNumber) continue;
+    const subjectHit = inSubject(re);
     // An order confirmation's fine print speaks of shipping and cancelling; its subject decides.
-    if (!inSubject(re) && inSubject(ORDERED)) continue;
+    if (!subjectHit && inSubject(ORDERED)) continue;
+    const hit = subjectHit ?? factIn(s.opening, re);
+    if (!hit) continue;
     return { kind, evidence: hit.input === s.subject ? s.subject : around(s.opening, hit.index) };
   }
   const status = s.structuredStatus ?? '';
@@ -126,16 +132,28 @@ export function classify(s: KindSignals): KindEvidence {
   if (identified && /OrderDelivered/i.test(status)) return { kind: 'delivery_notification', evidence: `orderStatus ${status}` };
   if (identified && /OrderInTransit|OrderPickupAvailable/i.test(status)) return { kind: 'shipping_notification', evidence: `orderStatus ${status}` };
 
-  const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
-  const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder ? null : ORDERED.exec(s.body));
-  const marketing = inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
-  // Marketing words win unless the mail also plainly confirms an order (a subject's say beats the body's).
-  const outweighed = marketing && !(inSubject(ORDERED) || (marketing.input !== s.subject && confirmed));
   const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder);
-  if (evidenceOfOrder && (ordered || s.hasStructuredOrder) && !outweighed) {
-    return { kind: 'order_confirmation', evidence: ordered ? (ordered.input === s.subject ? s.subject : around(ordered.input, ordered.index)) : 'schema.org Order markup' };
+  const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
+  if (evidenceOfOrder) {
+    const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
+    const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder ? null : ORDERED.exec(s.body));
+    if (ordered || s.hasStructuredOrder) {
+      // Marketing words win unless the mail also plainly confirms an order (a subject's say beats the body's).
+      const found = inSubject(ORDERED) ? null : marketing();
+      const outweighed = found && !(found.input !== s.subject && confirmed);
+      if (!outweighed) {
+        return { kind: 'order_confirmation', evidence: ordered ? (ordered.input === s.subject ? s.subject : around(ordered.input, ordered.index)) : 'schema.org Order markup' };
+      }
+    }
   }
-  return { kind: 'other', evidence: marketing ? around(marketing.input, marketing.index) : s.subject };
+  const found = marketing();
+  return { kind: 'other', evidence: found ? around(found.input, found.index) : s.subject };
+}
+
+function memo(hits: Map<RegExp, RegExpExecArray | null>, re: RegExp, text: string): RegExpExecArray | null {
+  let hit = hits.get(re);
+  if (hit === undefined) hits.set(re, (hit = re.exec(text)));
+  return hit;
 }
 
 // "We'll email you when it has shipped" promises; it does not report.

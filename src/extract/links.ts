@@ -45,6 +45,8 @@ export function findOrderLink(links: Link[], orderNumber: string | null): FoundL
   let best: { score: number; link: Link } | null = null;
   const seen = new Set<string>();
   for (const link of links) {
+    // Most links (products, social, footers) say nothing about this order: they score 0 unread.
+    if (!mayConcernOrder(link, orderNumber)) continue;
     // The same link under the same words is scored once (templates repeat buttons and logos).
     const key = `${link.href}\n${link.text}`;
     if (seen.has(key)) continue;
@@ -55,10 +57,18 @@ export function findOrderLink(links: Link[], orderNumber: string | null): FoundL
   return best ? { href: best.link.href, evidence: `${best.link.text || best.link.before} -> ${best.link.href}`.trim() } : null;
 }
 
+// Every word CANCEL matches holds one of these (same flags, so the same letters match).
+const CANCEL_STEM = /cancel|storn|annul|anula|widerruf/iu;
+
+/** Whether a link can score at all: a web link whose words or address speak of cancelling, managing or this order. */
+function mayConcernOrder(link: Link, orderNumber: string | null): boolean {
+  if (!/^https?:\/\//i.test(link.href)) return false;
+  return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
+    ORDER_PATH.test(link.href) || (orderNumber !== null && orderNumber !== '' && link.href.includes(orderNumber)) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
+}
+
+/** A link's score; only for links that may concern the order (mayConcernOrder). */
 function scoreLink(link: Link, orderNumber: string | null): number {
-  if (!/^https?:\/\//i.test(link.href)) return 0;
-  // Most links (products, social, footers) say nothing about this order: leave them before parsing URLs.
-  if (!CANCEL.test(link.text) && !MANAGE_TEXT.test(link.text) && !CANCEL.test(link.href) && !ORDER_PATH.test(link.href) && !(orderNumber && link.href.includes(orderNumber)) && !/^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text)) return 0;
   let host = '';
   let path = '';
   try {

@@ -68,7 +68,8 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const s = sentence.text;
     if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|afmeld/i.test(s)) continue;
     if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence: s };
-    const timed = findDates(s, ctx).find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
+    const printed = findDates(s, ctx);
+    const timed = printed.find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
     if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence: s };
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
@@ -80,7 +81,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const earlier = text.slice(Math.max(0, sentence.index - 160), sentence.index);
     const sameDay = SAME_DAY.test(s) && orderedAt ? (timeOnOrderDay(s, orderedAt, ctx) ?? (UNTIL_THEN.test(s) ? timeOnOrderDay(earlier, orderedAt, ctx) : null)) : null;
     if (sameDay) return { deadline: sameDay, untilShipped: false, evidence: s };
-    const dates = findDates(s, ctx).filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
+    const dates = printed.filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
     const dated = dates[0];
     if (dated && (!orderedAt || dated.ms >= orderedAt.ms - 60_000)) {
       const ms = dated.hasTime ? dated.ms : endOfDay(dated.ms, dated.offset);

@@ -1,0 +1,36 @@
+// Tracking labels in every language the extractor reads: the long label pattern only runs on text
+// that holds one of its label words, so each label must still be found.
+import { describe, expect, it } from 'vitest';
+import { findTrackingNumber } from '../../src/extract/tracking.js';
+
+const LABELS: [string, string][] = [
+  ['Tracking number: 12345678', '12345678'],
+  ['TRACK & TRACE: 3SABC1234567', '3SABC1234567'],
+  ['Sendungsnummer: 12345678', '12345678'],
+  ['PAKETNUMMER 12345678', '12345678'],
+  ['Numéro de colis : AB12345678', 'AB12345678'],
+  ['N° de suivi : 12345678X', '12345678X'],
+  ['Número de envío: 12345678', '12345678'],
+  ['Código de seguimiento: 12345678', '12345678'],
+  ['Numero di spedizione: 12345678', '12345678'],
+  ['Codice di tracciamento: 12345678', '12345678'],
+  ['Segnacollo: 12345678', '12345678'],
+  ['Zendingnummer: 3SABCD1234567', '3SABCD1234567'],
+  ['Volgnummer: 3SABC1234567', '3SABC1234567'],
+  ['Waybill: 12345678', '12345678'],
+  ['AWB 123-45678901', '123-45678901'],
+  ['Consignment number: 12345678', '12345678'],
+  ['Shipment ID: 12345678', '12345678'],
+  ['Parcel no. 12345678', '12345678'],
+  ['Package ID: 12345678', '12345678'],
+];
+
+describe('findTrackingNumber', () => {
+  it.each(LABELS)('%s', (line, value) => {
+    expect(findTrackingNumber(`Hello,\n${line}\nThanks`, [])?.value).toBe(value);
+  });
+
+  it('finds nothing without a label, a carrier shape or a tracking link', () => {
+    expect(findTrackingNumber('Order 12345678 total $19.99', [])).toBeNull();
+  });
+});
