@@ -124,6 +124,8 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
 const ORDER_TIME_LABEL =
   /(?<![\p{L}])(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)/iu;
 
+const TIME_OF_DAY = /(?<!\d)(?:[01]?\d|2[0-4])[:.h]\s?[0-5]\d(?!\d)/;
+
 function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structured: StructuredOrder | null): { at: Instant; evidence: string } | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -140,9 +142,10 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
   }
   // No label: a confirmation's opening often tells when the order came in ("received on 14.04.2026, 09:20").
   const opening = text.slice(0, 1500);
-  // Only lines that show a time of day can tell the moment of ordering.
+  // Only lines that show a time of day can tell the moment of ordering (a price such as "99.99"
+  // is no time; "12.50" may be, and is left to the date parser).
   for (const line of opening.split('\n')) {
-    if (!/\d{1,2}[:.h]\s?\d{2}/.test(line)) continue;
+    if (!TIME_OF_DAY.test(line)) continue;
     const early = findDates(line, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
     if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(line, early.index, early.text.length) };
   }
