@@ -1,18 +1,39 @@
 // Orders in Redis: one JSON record per order, with indexes by order number and by Message-ID.
-// Updates are optimistic transactions (WATCH/MULTI), so two ingest jobs touching the same order
-// at once never lose each other's changes.
-import { randomUUID } from 'node:crypto';
+// Updates are compare-and-set: the new version is written (with its indexes, in one Lua script)
+// only if the record is still the one it was computed from, else computed again. Two ingest jobs
+// touching the same order at once never lose each other's changes, and a worker that dies
+// mid-update holds nothing up.
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import { Order } from '../orders/order.js';
 import type { Keys } from './keys.js';
+import { defineScript, type RedisScript } from './redis.js';
 
-/** A lock outlives a crashed holder by this much at most. */
-const LOCK_MS = 10_000;
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+/**
+ * KEYS: the order, the orders index, the order number's index, then the Message-ID index keys.
+ * ARGV: SHA-1 of the version the change was computed from ('' when there was none), the new
+ * version, its creation time (ms), the order id. Returns 1 when written, 0 when the record moved on.
+ */
+const COMPARE_AND_SET = `
+local current = redis.call('GET', KEYS[1])
+local seen = current and redis.sha1hex(current) or ''
+if seen ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[4])
+redis.call('SADD', KEYS[3], ARGV[4])
+for i = 4, #KEYS do redis.call('SET', KEYS[i], ARGV[4]) end
+return 1
+`;
+/** Gives up on an order that changes under every attempt (it never has in practice). */
+const MAX_ATTEMPTS = 200;
 
 export class OrderStore {
-  constructor(private readonly redis: Redis, private readonly keys: Keys) {}
+  private readonly compareAndSet: RedisScript;
+
+  constructor(private readonly redis: Redis, private readonly keys: Keys) {
+    this.compareAndSet = defineScript(redis, 'owOrderCompareAndSet', COMPARE_AND_SET);
+  }
 
   async get(id: string): Promise<Order | null> {
     const raw = await this.redis.get(this.keys.order(id));
@@ -37,37 +58,27 @@ export class OrderStore {
   }
 
   /**
-   * Reads the order, lets `change` compute its next version, and writes it with its indexes, under
-   * a short per-order lock: several ingest jobs (in this process or others) share connections, so
-   * WATCH, which is per connection, cannot guard them.
+   * Reads the order, lets `change` compute its next version (null: leave it), and writes it with
+   * its indexes if nobody wrote the order meanwhile; otherwise reads it again and asks `change`
+   * again. `change` must be a pure function of the order it is given.
    */
   async update(id: string, change: (current: Order | null) => Order | null): Promise<Order | null> {
     const key = this.keys.order(id);
-    return this.withLock(`${key}:lock`, async () => {
+    for (let attempt = 1; ; attempt++) {
       const raw = await this.redis.get(key);
       const current = raw ? Order.parse(JSON.parse(raw)) : null;
       const next = change(current);
-      if (next === null || (current && JSON.stringify(current) === JSON.stringify(next))) return current;
-      const tx = this.redis.multi().set(key, JSON.stringify(Order.parse(next)));
-      tx.zadd(this.keys.orders(), 'NX', Date.parse(next.createdAt), id);
-      tx.sadd(this.keys.byNumber(next.orderNumber), id);
-      for (const m of next.messages) if (m.messageId) tx.set(this.keys.byMessageId(m.messageId), id);
-      await tx.exec();
-      return next;
-    });
-  }
-
-  private async withLock<T>(lockKey: string, work: () => Promise<T>): Promise<T> {
-    const token = randomUUID();
-    for (let attempt = 0; ; attempt++) {
-      if (await this.redis.set(lockKey, token, 'PX', LOCK_MS, 'NX')) break;
-      if (attempt > 400) throw new Error(`${lockKey}: still locked after ${attempt} tries`);
-      await sleep(5 + Math.min(attempt, 20) * 5, undefined);
-    }
-    try {
-      return await work();
-    } finally {
-      await this.redis.eval(RELEASE, 1, lockKey, token);
+      if (next === null) return current;
+      const json = JSON.stringify(Order.parse(next));
+      if (raw !== null && json === JSON.stringify(current)) return current;
+      const messageKeys = next.messages.flatMap((m) => (m.messageId ? [this.keys.byMessageId(m.messageId)] : []));
+      const written = await this.compareAndSet(
+        [key, this.keys.orders(), this.keys.byNumber(next.orderNumber), ...messageKeys],
+        [raw === null ? '' : createHash('sha1').update(raw).digest('hex'), json, Date.parse(next.createdAt), id],
+      );
+      if (written === 1) return next;
+      if (attempt >= MAX_ATTEMPTS) throw new Error(`${key}: changed under each of ${attempt} attempts to update it`);
+      await sleep(Math.random() * Math.min(attempt, 20) * 2);
     }
   }
 
