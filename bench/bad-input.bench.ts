@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { readOrder } from '../src/mail/read-order.js';
 import { BAD_INPUT_NAMES, baseOrder, buildBadInput, type BadInput } from './bad-inputs.js';
-import { generateOrders } from './generate-orders.js';
+import { generateOrders } from './mail/generate-orders.js';
 import type { Section } from './run.js';
 
 /** argv[0] of the child process that measures one file (see bench/run.ts). */

@@ -2,7 +2,7 @@
 // extraction must survive without hanging, crashing or eating memory. The bad-input test asserts
 // what becomes of each; the bad-input benchmark prints the time and memory each costs. Nothing
 // here is stored as a file, so a 60 MB case costs no repository space.
-import { createRng, generateOrderParts, type GeneratedOrderParts, type OrderTruth, type Rng } from './generate-orders.js';
+import { createRng, generateOrderParts, type GeneratedOrderParts, type OrderTruth, type Rng } from './mail/generate-orders.js';
 
 export const BAD_INPUT_NAMES = [
   'empty',

@@ -7,7 +7,7 @@ import { loadavg } from 'node:os';
 import type { Extraction } from '../src/extract/extraction.js';
 import { parseMessage } from '../src/mail/parse.js';
 import { readOrder } from '../src/mail/read-order.js';
-import { DEFAULT_SEED, generateOrders, type GeneratedOrder } from './generate-orders.js';
+import { DEFAULT_SEED, generateOrders, type GeneratedOrder } from './mail/generate-orders.js';
 import type { Section } from './run.js';
 
 export interface ExtractBenchOptions {

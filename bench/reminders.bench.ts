@@ -44,7 +44,7 @@ import { OrderStore } from '../src/store/order-store.js';
 import { connectRedis } from '../src/store/redis.js';
 import { startRedis, uniquePrefix, type TestRedis } from '../test/support/redis.js';
 import { startSmtpServer, type RecordedMessage, type TestSmtpServer } from '../test/support/smtp.js';
-import { createRng, DEFAULT_SEED, type Rng } from './generate-orders.js';
+import { createRng, DEFAULT_SEED, type Rng } from './mail/rng.js';
 import type { Section } from './run.js';
 
 const SPREAD = { count: 5_000, windowMs: 60_000 };

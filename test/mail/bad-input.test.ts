@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAD_INPUT_NAMES, baseOrder, buildBadInput, type BadInputName } from '../../bench/bad-inputs.js';
-import type { OrderTruth } from '../../bench/generate-orders.js';
+import type { OrderTruth } from '../../bench/mail/generate-orders.js';
 import { Extraction } from '../../src/extract/extraction.js';
 import { MessageParseError } from '../../src/mail/parse.js';
 import { readOrder } from '../../src/mail/read-order.js';
