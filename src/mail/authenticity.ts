@@ -24,6 +24,12 @@ export interface AuthenticityOptions {
   now?: Date;
   /** The whole DKIM check gives up after this long and counts as "not verified". Default 10 s. */
   timeoutMs?: number;
+  /**
+   * The one domain whose word matters to the caller (the shop's). DKIM, which hashes the whole
+   * message and asks DNS, is then skipped when Authentication-Results already vouch for it, or
+   * when no signature is made by it (d= that domain or one under it).
+   */
+  forDomain?: string;
 }
 
 export interface Authenticity {
@@ -57,7 +63,12 @@ export async function verifiedDomains(raw: Buffer, message: ParsedMessage, optio
     notes.push('Authentication-Results ignored: no authserv-id configured');
   }
 
-  const dkim = await verifyDkim(raw, message, options);
+  const wanted = options.forDomain?.toLowerCase();
+  const covers = (d: string) => wanted !== undefined && (d === wanted || d.endsWith(`.${wanted}`));
+  if (wanted !== undefined && [...domains].some(covers)) {
+    return { domains: [...domains], how, detail: notes.join('; ').replace(/[^\x20-\x7e]/g, '?').slice(0, 1000) };
+  }
+  const dkim = await verifyDkim(raw, message, options, wanted === undefined ? null : covers);
   if (dkim.domains.length > 0) {
     how.push('dkim-verified');
     for (const d of dkim.domains) domains.add(d);
@@ -73,9 +84,12 @@ interface DkimOutcome {
   note: string;
 }
 
-async function verifyDkim(raw: Buffer, message: ParsedMessage, options: AuthenticityOptions): Promise<DkimOutcome> {
+async function verifyDkim(raw: Buffer, message: ParsedMessage, options: AuthenticityOptions, wanted: ((domain: string) => boolean) | null): Promise<DkimOutcome> {
   const signatures = message.header('dkim-signature').map(signatureTags);
   if (signatures.length === 0) return { domains: [], note: 'no DKIM signature' };
+  if (wanted && !signatures.some((s) => wanted(s.d))) {
+    return { domains: [], note: `DKIM not checked: no signature by ${options.forDomain} (${[...new Set(signatures.map((s) => `d=${s.d || '?'}`))].slice(0, 5).join(', ')})` };
+  }
 
   let timer: NodeJS.Timeout | undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -133,9 +147,10 @@ function refusal(r: DkimResult): string | null {
   return null;
 }
 
-function signatureTags(value: string): { b: string } {
+function signatureTags(value: string): { b: string; d: string } {
   const b = /(?:^|;)\s*b\s*=\s*([^;]*)/i.exec(value);
-  return { b: stripSpaces(b?.[1] ?? '') };
+  const d = /(?:^|;)\s*d\s*=\s*([^;\s]*)/i.exec(value);
+  return { b: stripSpaces(b?.[1] ?? ''), d: (d?.[1] ?? '').toLowerCase().replace(/\.$/, '') };
 }
 
 function stripSpaces(s: string): string {

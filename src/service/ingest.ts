@@ -143,9 +143,10 @@ async function contactVerdict(deps: IngestDeps, raw: Buffer, message: ParsedMess
   const listed = extraction.merchant.domain ? deps.directory.lookup(extraction.merchant.domain) : null;
   if (!extraction.contactEmail && !listed) return null;
   // DKIM needs DNS: only worth it when the address is on the shop's own domain.
-  const sameDomain = extraction.contactEmail !== null && registrableDomain(extraction.contactEmail) === extraction.merchant.domain;
+  const shop = extraction.merchant.domain;
+  const sameDomain = shop !== null && extraction.contactEmail !== null && registrableDomain(extraction.contactEmail) === shop;
   const verified = sameDomain && !listed
-    ? await verifiedDomains(raw, message, { authservId: deps.authservId, ...(deps.resolver ? { resolver: deps.resolver } : {}), now: deps.now() })
+    ? await verifiedDomains(raw, message, { authservId: deps.authservId, ...(deps.resolver ? { resolver: deps.resolver } : {}), now: deps.now(), forDomain: shop })
     : { domains: [] as string[] };
   const verdict = trustedContact({ contactEmail: extraction.contactEmail, merchantDomain: extraction.merchant.domain, verifiedDomains: verified.domains, directory: deps.directory });
   return { address: verdict.address ?? extraction.contactEmail, trusted: verdict.basis !== null, basis: verdict.basis, reason: verdict.reason };

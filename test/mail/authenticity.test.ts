@@ -213,6 +213,28 @@ describe('the owner\'s server\'s Authentication-Results, with DKIM', () => {
     expect(a.detail).toContain('no authserv-id configured');
   });
 
+  it('for one domain: DKIM is not checked when the owner\'s server already vouches for it', async () => {
+    const signed = await sign(MESSAGE, { signingDomain: 'shop.example', selector: 's1' });
+    lookups.length = 0;
+    const a = await check(withHeaders(['mx.owner.example; dkim=pass header.d=shop.example'], signed), { forDomain: 'shop.example' });
+    expect(a).toMatchObject({ domains: ['shop.example'], how: ['authentication-results'] });
+    expect(lookups).toEqual([]);
+  });
+
+  it('for one domain: a message signed only by someone else is not hashed, and says why', async () => {
+    const raw = await sign(MESSAGE, { signingDomain: 'esp-mail.example', selector: 's1' });
+    lookups.length = 0;
+    const a = await check(raw, { forDomain: 'shop.example' });
+    expect(a.domains).toEqual([]);
+    expect(a.detail).toContain('DKIM not checked: no signature by shop.example (d=esp-mail.example)');
+    expect(lookups).toEqual([]);
+  });
+
+  it('for one domain: a signature by a subdomain of it is checked', async () => {
+    const raw = await sign(MESSAGE, { signingDomain: 'mail.shop.example', selector: 'ed1', privateKey: ED_PRIVATE, algorithm: 'ed25519-sha256' });
+    expect((await check(raw, { forDomain: 'shop.example' })).domains).toEqual(['mail.shop.example']);
+  });
+
   it('the union of both, each named once', async () => {
     const signed = await sign(MESSAGE, { signingDomain: 'shop.example', selector: 's1' });
     const a = await check(withHeaders(['mx.owner.example; dkim=pass header.d=shop.example; dkim=pass header.d=esp-mail.example'], signed));
