@@ -23,6 +23,8 @@ export interface SetAsideEntry {
 
 /** Passed-over mail kept per sender: enough for a shop's recent mail, bounded for a chatty sender. */
 const PASSED_OVER_PER_SENDER = 200;
+/** A sender silent this long is forgotten with what was passed over from it (refreshed on each new mail). */
+const PASSED_OVER_TTL_SECONDS = 180 * 24 * 3600;
 
 /** Raw messages wait at most this long for their ingest job. */
 const RAW_TTL_SECONDS = 14 * 24 * 3600;
@@ -76,10 +78,11 @@ export class InboxStore {
     const tx = this.redis.multi();
     for (const { sender, message } of entries) {
       const ref: MessageRef = { uid: message.uid, size: message.size, messageId: message.messageId, subject: message.subject };
-      tx.rpush(this.keys.passedOver(account, folder, uidValidity, sender), JSON.stringify(ref));
-      tx.ltrim(this.keys.passedOver(account, folder, uidValidity, sender), -PASSED_OVER_PER_SENDER, -1);
+      const list = this.keys.passedOver(account, folder, uidValidity, sender);
+      tx.rpush(list, JSON.stringify(ref)).ltrim(list, -PASSED_OVER_PER_SENDER, -1).expire(list, PASSED_OVER_TTL_SECONDS);
       tx.sadd(this.keys.passedOverSenders(account, folder, uidValidity), sender);
     }
+    tx.expire(this.keys.passedOverSenders(account, folder, uidValidity), PASSED_OVER_TTL_SECONDS);
     await tx.exec();
   }
 
