@@ -38,7 +38,7 @@ const REFERENCE = /#\s?[A-Z]{0,5}-?\d{3,}\b|\b[A-Z]{1,5}-\d{3,}(?:-\d+)*\b/;
 // und 20 % sparen", "Pre-order the new ..."): order words without an order.
 const PROMOTION = new RegExp(
   [
-    String.raw`free\s+(?:shipping|delivery)|\d+\s?%|sale|last\s+chance|order\s+(?:now|today|before|by)|pre-?order|(?:next|first)\s+order|all\s+orders|exclusive\s+offer|limited\s+time`,
+    String.raw`free\s+(?:shipping|delivery)|\d+\s?%|\bsale\b|last\s+chance|order\s+(?:now|today|before|by)|pre-?order|(?:next|first)\s+order|all\s+orders|exclusive\s+offer|limited\s+time`,
     String.raw`kostenlose[rn]?\s+versand|versandkostenfrei|jetzt\s+bestellen|sparen|rabatt|gutschein|angebot`,
     String.raw`livraison\s+(?:offerte|gratuite)|soldes|commandez|offre`,
     String.raw`env[ií]o\s+gratis|rebajas|oferta|descuento|pide\s+ya|compra\s+ya`,
@@ -51,7 +51,7 @@ const PROMOTION = new RegExp(
 const ABOUT_AN_ORDER = new RegExp(
   [
     String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling)`,
-    String.raw`confirm|best[äa]tig|bevestig|conferma|receipt|quittung|re[çc]u|recibo|ricevuta|shipped|versendet|exp[ée]di|enviado|spedit|verzonden|delivered|zugestellt|livr[ée]e?|entregado|consegnat|bezorgd|cancel|storn|annul`,
+    String.raw`confirm|best[äa]tig|bevestig|conferma|receipt|quittung|re[çc]u|recibo|ricevuta|shipped|versendet|exp[ée]di|enviado|spedit|verzonden|delivered|zugestellt|livr[ée]e?\b|entregado|consegnat|bezorgd|cancel|storn|annul`,
   ].join('|'),
   'iu',
 );

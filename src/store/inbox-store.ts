@@ -1,6 +1,7 @@
 // What the sync and ingest workers remember about the mailbox: where each folder's scan stands,
-// which messages were ingested (by Message-ID), the raw bytes handed from sync to ingest, and the
-// mail set aside with its reason.
+// which messages were ingested (by Message-ID), the raw bytes handed from sync to ingest, the shops
+// seen and the mail passed over until its sender proves to be one, and the mail set aside with its
+// reason.
 import type { Redis } from 'ioredis';
 import type { MessageRef } from '../mail/source.js';
 import type { Keys } from './keys.js';

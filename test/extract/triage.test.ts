@@ -29,14 +29,14 @@ describe('which messages are worth downloading', () => {
   it.each([
     'Free shipping on all orders this weekend', 'Last chance to order before the holidays', 'Your exclusive offer: 15% off your next order',
     'Pre-order the new Espresso Grinder today', 'Kostenloser Versand nur bis Sonntag', 'Jetzt bestellen und 20 % sparen', 'Livraison offerte ce week-end',
-    'Envío gratis este fin de semana', 'Spedizione gratuita solo per oggi', 'Gratis verzending dit weekend',
+    'Envío gratis este fin de semana', 'Spedizione gratuita solo per oggi', 'Gratis verzending dit weekend', 'Winter sale: every order ships in time for the holidays',
   ])('a campaign that sells with order words is not order mail: %s', (subject) => {
     expect(triage(m(subject, campaign))).toBe('skip');
   });
 
   it.each([
     'Your order #4471 has shipped - free shipping next time', 'Thanks for your order! Enjoy 10% off your next one', 'Bestellbestätigung – 20 % Rabatt auf die nächste',
-    'Votre commande est confirmée', 'Order 5521 confirmed',
+    'Votre commande est confirmée', 'Order 5521 confirmed', 'Votre commande a été livrée',
   ])('a campaign-looking mail that names an order of the owner\'s is still read: %s', (subject) => {
     expect(triage(m(subject, campaign))).toBe('order-like');
   });
