@@ -15,8 +15,6 @@ export interface Document {
   text: string;
   /** What the sender wrote this time, above quoted history. */
   newest: string;
-  /** The plain-text part, when the HTML part was the main text (a second place to look). */
-  altText: string;
   links: Link[];
   jsonLd: string[];
   microdata: MicrodataProperty[];
@@ -41,7 +39,6 @@ export function buildDocument(message: ParsedMessage): Document {
     dateHeader: message.dateHeader,
     text: unquoted,
     newest: newestPart(ownText.text),
-    altText: ownText.alt,
     links: ownText.links,
     jsonLd: ownText.jsonLd,
     microdata: ownText.microdata,
@@ -66,20 +63,21 @@ export function buildDocument(message: ParsedMessage): Document {
 
 interface Body {
   text: string;
-  alt: string;
   links: Link[];
   jsonLd: string[];
   microdata: MicrodataProperty[];
 }
 
 function bodyOf(message: ParsedMessage): Body {
-  const plain = message.text ? tidyText(message.text) : '';
+  // The plain-text part is read only where the HTML says nothing (most mail has both).
+  let plain: string | null = null;
+  const plainText = () => (plain ??= message.text ? tidyText(message.text) : '');
   if (message.html) {
     const html = readHtml(message.html);
-    const links = html.links.length > 0 ? html.links : linksInText(plain);
-    return { text: html.text || plain, alt: plain, links, jsonLd: html.jsonLd, microdata: html.microdata };
+    const links = html.links.length > 0 ? html.links : linksInText(plainText());
+    return { text: html.text || plainText(), links, jsonLd: html.jsonLd, microdata: html.microdata };
   }
-  return { text: plain, alt: '', links: linksInText(plain), jsonLd: [], microdata: [] };
+  return { text: plainText(), links: linksInText(plainText()), jsonLd: [], microdata: [] };
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\])]+/gi;
