@@ -1,6 +1,6 @@
 // The header block of a message, read cheaply: just what a summary needs (MessageSummary), the
 // same way for every mailbox source, so that triage sees the same fields from IMAP and from files.
-import iconv from 'iconv-lite';
+import libmime from 'libmime';
 import { HEADER_FIELDS, type MessageSummary } from './source.js';
 
 
@@ -66,48 +66,15 @@ export function firstAddress(value: string): string | null {
   return found ? found.toLowerCase() : null;
 }
 
-const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
-
-/** Decodes RFC 2047 encoded words ("=?utf-8?B?...?="); text that is not encoded stays as it is. */
+/** Decodes RFC 2047 encoded words ("=?utf-8?B?...?=") with libmime; text that is not encoded, or cannot be decoded, stays as it is. */
 export function decodeWords(value: string): string {
   if (!value.includes('=?')) return value;
-  // runs of adjacent words in one charset are joined before decoding: a character may span two
-  const parts: Array<string | { charset: string; bytes: Buffer[] }> = [];
-  let last = 0;
-  for (const m of value.matchAll(ENCODED_WORD)) {
-    const between = value.slice(last, m.index);
-    last = m.index + m[0].length;
-    const previous = parts[parts.length - 1];
-    const afterWord = previous !== undefined && typeof previous !== 'string';
-    if (between && !(afterWord && /^\s+$/.test(between))) parts.push(between); // space between two words is not text
-    const charset = m[1]!.replace(/\*.*$/, '').toLowerCase(); // RFC 2231 language suffix
-    const bytes = m[2] === 'B' || m[2] === 'b' ? Buffer.from(m[3]!, 'base64') : decodeQ(m[3]!);
-    const tail = parts[parts.length - 1];
-    if (tail !== undefined && typeof tail !== 'string' && tail.charset === charset) tail.bytes.push(bytes);
-    else parts.push({ charset, bytes: [bytes] });
+  try {
+    return libmime.decodeWords(value);
+  } catch {
+    return value;
   }
-  parts.push(value.slice(last));
-  return parts.map((p) => (typeof p === 'string' ? p : decodeCharset(Buffer.concat(p.bytes), p.charset))).join('');
 }
-
-function decodeQ(text: string): Buffer {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '_') bytes.push(0x20);
-    else if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(text.charCodeAt(i) & 0xff);
-  }
-  return Buffer.from(bytes);
-}
-
-function decodeCharset(bytes: Buffer, charset: string): string {
-  if (charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii') return bytes.toString('utf8');
-  return iconv.encodingExists(charset) ? iconv.decode(bytes, charset) : bytes.toString('latin1');
-}
-
 
 /** The summary fields a header block gives (the rest, size and dates, come from the mailbox). */
 export function summaryFields(lines: HeaderLine[]): Pick<MessageSummary, 'messageId' | 'subject' | 'from' | 'headers'> {
