@@ -167,20 +167,7 @@ export function tidyText(raw: string): string {
 
 /** Whitespace runs folded to one space, ends trimmed. */
 function fold(s: string): string {
-  // Most anchor texts are folded already: only single spaces, none at either end.
-  const last = s.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32 ? i === 0 || i === last || s.charCodeAt(i + 1) === 32 : c < 32 || (c >= 0xa0 && mayBeSpace(c))) {
-      return s.replace(/\s+/g, ' ').trim();
-    }
-  }
-  return s;
-}
-
-/** Every code point \s matches above ASCII (and a few it does not: a false yes only costs time). */
-function mayBeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return s.replace(/\s+/g, ' ').trim();
 }
 
 function tail(parts: string[], chars: number): string {

@@ -65,15 +65,15 @@ export async function verifiedDomains(raw: Buffer, message: ParsedMessage, optio
 
   const wanted = options.forDomain?.toLowerCase();
   const covers = (d: string) => wanted !== undefined && (d === wanted || d.endsWith(`.${wanted}`));
-  if (wanted !== undefined && [...domains].some(covers)) {
-    return { domains: [...domains], how, detail: notes.join('; ').replace(/[^\x20-\x7e]/g, '?').slice(0, 1000) };
+  // The owner's server already vouching for the one domain asked about makes DKIM needless.
+  if (wanted === undefined || ![...domains].some(covers)) {
+    const dkim = await verifyDkim(raw, message, options, wanted === undefined ? null : covers);
+    if (dkim.domains.length > 0) {
+      how.push('dkim-verified');
+      for (const d of dkim.domains) domains.add(d);
+    }
+    notes.push(dkim.note);
   }
-  const dkim = await verifyDkim(raw, message, options, wanted === undefined ? null : covers);
-  if (dkim.domains.length > 0) {
-    how.push('dkim-verified');
-    for (const d of dkim.domains) domains.add(d);
-  }
-  notes.push(dkim.note);
 
   // parts of the detail come from the message itself: keep it one printable line of bounded length
   return { domains: [...domains], how, detail: notes.join('; ').replace(/[^\x20-\x7e]/g, '?').slice(0, 1000) };

@@ -3,7 +3,6 @@
 import libmime from 'libmime';
 import { HEADER_FIELDS, type MessageSummary } from './source.js';
 
-
 export interface HeaderLine {
   /** Lower-case. */
   name: string;

@@ -64,13 +64,21 @@ return transition(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5],
 const BEGIN = `${TRANSITION_FN}
 if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return nil end
 return transition(KEYS[2], KEYS[3], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10])`;
+/** Lets go of a lease only when it is still held with this token (1 when it was). */
+const RELEASE_FN = `
+local function release(lease, token)
+  if redis.call('GET', lease) == token then return redis.call('DEL', lease) end
+  return 0
+end
+`;
 /** KEYS: lease, record, order index. ARGV: token, then the transition's. Releases the lease when still held with token. */
-const FINISH = `${TRANSITION_FN}
+const FINISH = `${TRANSITION_FN}${RELEASE_FN}
 local result = transition(KEYS[2], KEYS[3], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9])
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+release(KEYS[1], ARGV[1])
 return result`;
 const RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
-const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE = `${RELEASE_FN}
+return release(KEYS[1], ARGV[1])`;
 
 const STATES: readonly string[] = ['sending', 'sent', 'failed'];
 
