@@ -9,6 +9,19 @@ import type { Address, OutgoingMail } from '../orders/outgoing.js';
 
 /** The raw RFC 5322 message (CRLF line ends) for `mail`, dated `now`. */
 export async function composeMail(mail: OutgoingMail, now: Date): Promise<Buffer> {
+  return buildMessage(composerOptions(mail, now));
+}
+
+/** The bytes nodemailer builds from `options`. */
+export async function buildMessage(options: MailComposerOptions): Promise<Buffer> {
+  return new MailComposer(options).compile().build();
+}
+
+/**
+ * What nodemailer is given to build `mail`: composeMail's bytes are MailComposer's output for
+ * these options, and so are those of a transport's sendMail() handed the same options.
+ */
+export function composerOptions(mail: OutgoingMail, now: Date): MailComposerOptions {
   if (!Number.isFinite(now.getTime())) throw new RangeError(`composeMail ${mail.messageId}: invalid date`);
   const options: MailComposerOptions = {
     from: address(mail.from),
@@ -40,7 +53,7 @@ export async function composeMail(mail: OutgoingMail, now: Date): Promise<Buffer
       },
     ];
   }
-  return new MailComposer(options).compile().build();
+  return options;
 }
 
 function address(a: Address): { name: string; address: string } {

@@ -32,8 +32,9 @@ export function policyOf(config: Config): Policy {
 }
 
 export async function handleAction(deps: ActionDeps, job: ActionJob, at: Date): Promise<void> {
-  const order = await deps.orders.get(job.orderId);
-  if (!order) return;
+  const stored = await deps.orders.read(job.orderId);
+  if (!stored) return;
+  const { order } = stored;
   const progress = { ...order.progress, contactTrusted: order.contact.trusted };
   const decision = decide(order, progress, job.event, policyOf(deps.config), at);
   const sent: CorrespondenceEntry[] = [];
@@ -62,7 +63,7 @@ export async function handleAction(deps: ActionDeps, job: ActionJob, at: Date): 
       messages: [...current.messages, ...sent.filter((m) => !known.has(m.messageId))],
       updatedAt: at.toISOString(),
     };
-  });
+  }, stored);
 }
 
 function eventFor(action: Extract<Action, { type: 'schedule' }>): OrderEvent {

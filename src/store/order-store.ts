@@ -25,6 +25,12 @@ redis.call('SADD', KEYS[3], ARGV[4])
 for i = 4, #KEYS do redis.call('SET', KEYS[i], ARGV[4]) end
 return 1
 `;
+/** An order as read, with the stored JSON it came from (its version for compare-and-set). */
+export interface StoredOrder {
+  order: Order;
+  version: string;
+}
+
 /** Gives up on an order that changes under every attempt (it never has in practice). */
 const MAX_ATTEMPTS = 200;
 
@@ -36,8 +42,13 @@ export class OrderStore {
   }
 
   async get(id: string): Promise<Order | null> {
+    return (await this.read(id))?.order ?? null;
+  }
+
+  /** The order with the exact version it was read from: hand it to update() to save a read. */
+  async read(id: string): Promise<StoredOrder | null> {
     const raw = await this.redis.get(this.keys.order(id));
-    return raw ? Order.parse(JSON.parse(raw)) : null;
+    return raw ? { order: Order.parse(JSON.parse(raw)), version: raw } : null;
   }
 
   async idsByNumber(orderNumber: string): Promise<string[]> {
@@ -60,17 +71,20 @@ export class OrderStore {
   /**
    * Reads the order, lets `change` compute its next version (null: leave it), and writes it with
    * its indexes if nobody wrote the order meanwhile; otherwise reads it again and asks `change`
-   * again. `change` must be a pure function of the order it is given.
+   * again. `change` must be a pure function of the order it is given. `known`, from read(), is
+   * taken as the current version for the first attempt (the write checks that it still is).
    */
-  async update(id: string, change: (current: Order | null) => Order | null): Promise<Order | null> {
+  async update(id: string, change: (current: Order | null) => Order | null, known?: StoredOrder): Promise<Order | null> {
     const key = this.keys.order(id);
     for (let attempt = 1; ; attempt++) {
-      const raw = await this.redis.get(key);
-      const current = raw ? Order.parse(JSON.parse(raw)) : null;
+      const firstGuess = attempt === 1 && known && known.order.id === id ? known : null;
+      const raw = firstGuess ? firstGuess.version : await this.redis.get(key);
+      const current = firstGuess ? firstGuess.order : raw ? Order.parse(JSON.parse(raw)) : null;
       const next = change(current);
       if (next === null) return current;
       const json = JSON.stringify(Order.parse(next));
-      if (raw !== null && json === JSON.stringify(current)) return current;
+      // the stored JSON is what this very serialization wrote: equal text, nothing to change
+      if (raw !== null && json === raw) return current;
       const messageKeys = next.messages.flatMap((m) => (m.messageId ? [this.keys.byMessageId(m.messageId)] : []));
       const written = await this.compareAndSet(
         [key, this.keys.orders(), this.keys.byNumber(next.orderNumber), ...messageKeys],

@@ -237,8 +237,11 @@ describe('Mailer over SMTP with the Sent folder on IMAP', () => {
 
   it('a mail without keepInSent is delivered and not copied', async () => {
     const mail = outgoing({ kind: 'reminder', keepInSent: false });
-    expect(await mailer().send(mail)).toBe('sent');
+    const at = new Date('2026-04-14T22:05:07Z');
+    expect(await mailer(undefined, () => at).send(mail)).toBe('sent');
     expect(deliveries(mail.messageId)).toHaveLength(1);
+    // built by nodemailer on the way out, not ahead: the same bytes as composeMail's
+    expect(deliveries(mail.messageId)[0]!.raw.equals(await composeMail(mail, at))).toBe(true);
     expect(await copiesIn('alice', 'Sent', mail.messageId)).toHaveLength(0);
     expect(await mailer().send(mail)).toBe('already-sent');
     expect(deliveries(mail.messageId)).toHaveLength(1);
@@ -485,6 +488,18 @@ describe('the local outbox and Sent folder (embedded mode)', () => {
     expect(await sent.has(mail.messageId)).toBe(true);
     expect(await mailer.send(mail)).toBe('already-sent');
     expect(await outbox.get(mail.messageId)).toMatchObject({ state: 'sent' });
+    await mailer.close();
+  });
+
+  it('writes a mail without keepInSent to the outbox as composeMail builds it, and no Sent copy', async () => {
+    const mail = outgoing({ kind: 'reminder', keepInSent: false });
+    const at = new Date('2026-04-14T22:05:07Z');
+    const transport = openTransport(join(dir, 'outbox')) as FolderTransport;
+    const sent = new LocalSentFolder(join(dir, 'sent'));
+    const mailer = new Mailer({ transport, outbox, sentFolder: sent, now: () => at });
+    expect(await mailer.send(mail)).toBe('sent');
+    expect((await readFile(transport.fileOf(mail.messageId))).equals(await composeMail(mail, at))).toBe(true);
+    expect(await sent.has(mail.messageId)).toBe(false);
     await mailer.close();
   });
 

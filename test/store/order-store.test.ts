@@ -80,6 +80,35 @@ describe('OrderStore.update', () => {
     expect(await store.idsByMessageIds(Array.from({ length: 40 }, (_, n) => `<m${n}@ridgewaypantry.com>`))).toEqual([ID]);
   });
 
+  it('an update from a version read earlier lands on top of what was written since', async () => {
+    await store.update(ID, () => order([mail(1)]));
+    const read = (await store.read(ID))!;
+    expect(read.order.messages).toHaveLength(1);
+    await store.update(ID, (current) => ({ ...current!, messages: [...current!.messages, mail(2)] }));
+    // The version read is stale now: the write is refused, the change is computed again from the record.
+    const seen: number[] = [];
+    await store.update(ID, (current) => {
+      seen.push(current!.messages.length);
+      return { ...current!, state: 'reminded' };
+    }, read);
+    expect(seen).toEqual([1, 2]);
+    expect(await store.get(ID)).toMatchObject({ state: 'reminded', messages: [{ subject: 'mail 1' }, { subject: 'mail 2' }] });
+  });
+
+  it('an update from the current version read earlier writes without reading again', async () => {
+    await store.update(ID, () => order());
+    const read = (await store.read(ID))!;
+    const calls: Order[] = [];
+    await store.update(ID, (current) => {
+      calls.push(current!);
+      return { ...current!, state: 'reminded' };
+    }, read);
+    // the very object read, not a fresh copy from Redis
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toBe(read.order);
+    expect((await store.get(ID))!.state).toBe('reminded');
+  });
+
   it('an invalid record is refused before anything is written', async () => {
     await expect(store.update(ID, () => ({ ...order(), state: 'lost' }) as unknown as Order)).rejects.toThrow();
     expect(await store.get(ID)).toBeNull();

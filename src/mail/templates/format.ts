@@ -51,8 +51,23 @@ function partsFormat(timeZone: string): Intl.DateTimeFormat {
   });
 }
 
+// One email names the same instant several times (subject, text, HTML): formatToParts is costly.
+const recentParts = new Map<string, WhenParts>();
+const RECENT_PARTS_MAX = 64;
+
 function whenParts(at: Date, timeZone: string): WhenParts {
   if (!Number.isFinite(at.getTime())) throw new RangeError('invalid date');
+  const key = `${timeZone}\n${at.getTime()}`;
+  let parts = recentParts.get(key);
+  if (!parts) {
+    if (recentParts.size >= RECENT_PARTS_MAX) recentParts.clear();
+    parts = computeWhenParts(at, timeZone);
+    recentParts.set(key, parts);
+  }
+  return parts;
+}
+
+function computeWhenParts(at: Date, timeZone: string): WhenParts {
   const f = cached(partsFormats, timeZone, () => partsFormat(timeZone));
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value])) as Record<string, string>;
   return {
