@@ -52,10 +52,11 @@ const ORDERED = phrases(
   String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
   String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
   String.raw`invoice\s+for\s+your`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
-  String.raw`bestellbest[äa]tigung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
+  String.raw`confirmation\s+of\s+your\s+(?:order|purchase)`,
+  String.raw`bestellbest[äa]tigung`, String.raw`best[äa]tigung\s+(?:ihrer|deiner|der)\s+bestellung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
   String.raw`confirmation\s+de\s+(?:votre\s+)?commande`, String.raw`merci\s+pour\s+votre\s+(?:commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
   String.raw`confirmaci[óo]n\s+(?:de\s+)?(?:tu\s+|su\s+)?(?:pedido|compra)`, String.raw`gracias\s+por\s+(?:tu|su)\s+(?:pedido|compra)`, String.raw`pedido\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confirmado|recibido|realizado)`,
-  String.raw`conferma\s+(?:d[’']\s*|dell[’']\s*|del(?:l[’'])?\s*)?ordine`, String.raw`grazie\s+per\s+(?:il\s+tuo\s+|l[’'])?(?:ordine|acquisto)`, String.raw`ordine\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confermato|ricevuto)`,
+  String.raw`conferma\s+(?:d[’']\s*|dell[’']\s*|del(?:l[’'])?\s*)?(?:(?:tuo|vostro|suo)\s+)?ordine`, String.raw`grazie\s+per\s+(?:il\s+tuo\s+|l[’'])?(?:ordine|acquisto)`, String.raw`ordine\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confermato|ricevuto)`,
   String.raw`orderbevestiging`, String.raw`bevestiging\s+van\s+(?:je|jouw|uw)\s+(?:bestelling|order)`, String.raw`bedankt\s+voor\s+(?:je|jouw|uw)\s+(?:bestelling|aankoop)`, String.raw`bestelling\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?(?:ontvangen|bevestigd|geplaatst)`,
 );
 /** Words that speak of an order without saying what happened to it. */
@@ -67,7 +68,12 @@ const ORDER_MENTION = phrases(
 const NOT_AN_ORDER = words(
   String.raw`reset\s+(?:your\s+)?password`, String.raw`password\s+reset`, String.raw`verify\s+your\s+(?:email|account)`, String.raw`verification\s+code`, String.raw`confirm\s+your\s+(?:email|account|subscription)`, String.raw`one[-\s]time\s+(?:code|password)`, String.raw`sign[-\s]in\s+(?:code|link|attempt)`,
   String.raw`(?:left|forgot)\s+(?:something|items?)\s+(?:in|behind)`, String.raw`still\s+in\s+your\s+(?:cart|basket|bag)`, String.raw`complete\s+your\s+(?:purchase|order|checkout)`, String.raw`your\s+cart\s+is\s+waiting`, String.raw`items?\s+in\s+your\s+(?:cart|basket|bag)`,
-  String.raw`back\s+in\s+stock`, String.raw`price\s+drop`, String.raw`(?:rate|review)\s+your`, String.raw`how\s+(?:did|was)\s+we\s+do`, String.raw`leave\s+a\s+review`, String.raw`tell\s+us\s+what\s+you\s+think`, String.raw`survey`, String.raw`wishlist`, String.raw`wish\s+list`,
+  String.raw`back\s+in\s+stock`, String.raw`price\s+drop`, String.raw`(?:rate|review)\s+your`, String.raw`how\s+(?:did|was)\s+we\s+do`, String.raw`(?:leave|write)\s+(?:us\s+)?a\s+review`, String.raw`how\s+did\s+you\s+like`, String.raw`share\s+your\s+(?:thoughts|feedback|experience|opinion)`,
+  String.raw`bewertung\s+abgeben`, String.raw`bewerte\s+(?:deinen|deine|dein|uns)`, String.raw`wie\s+zufrieden\s+(?:sind|bist|waren|warst)`, String.raw`wie\s+(?:war|gef[äa]llt)\s+(?:ihnen|dir|ihre|deine|ihr|dein)`,
+  String.raw`laiss(?:ez|er)\s+(?:un|votre)\s+avis`, String.raw`notez\s+(?:votre|vos|nous)`, String.raw`comment\s+s['’]est\s+pass[ée]e?`, String.raw`votre\s+avis\s+(?:compte|nous\s+int[ée]resse)`,
+  String.raw`deja\s+(?:tu|una|su)\s+(?:opini[óo]n|rese[ñn]a|valoraci[óo]n)`, String.raw`valora\s+(?:tu|su|tus|sus)`, String.raw`qu[ée]\s+tal\s+(?:fue|ha\s+ido|te\s+ha\s+ido)`, String.raw`qu[ée]\s+te\s+ha\s+parecido`,
+  String.raw`lascia(?:ci)?\s+una\s+recensione`, String.raw`scrivi\s+una\s+recensione`, String.raw`com['’]\s*[èe]\s+andat[oa]`, String.raw`come\s+[èe]\s+andat[oa]`, String.raw`valuta\s+(?:il\s+tuo|i\s+tuoi|la\s+tua|il\s+nostro)`,
+  String.raw`(?:schrijf|laat|geef)\s+een\s+(?:review|beoordeling)`, String.raw`beoordeel\s+(?:je|jouw|uw|ons)`, String.raw`hoe\s+(?:was|beviel|bevalt|vond\s+je)`, String.raw`wat\s+vond\s+je`, String.raw`tell\s+us\s+what\s+you\s+think`, String.raw`survey`, String.raw`wishlist`, String.raw`wish\s+list`,
   String.raw`welcome\s+to`, String.raw`newsletter`, String.raw`(?:sale|offer|deal)\s+ends`, String.raw`points\s+balance`, String.raw`loyalty\s+points`, String.raw`membership\s+(?:renew|expir)`, String.raw`renewal\s+(?:notice|reminder)`, String.raw`you(?:[’']re|\s+are)\s+invited`,
   String.raw`passwort\s+zur[üu]cksetzen`, String.raw`warenkorb`, String.raw`wieder\s+(?:da|verf[üu]gbar|auf\s+lager)`, String.raw`bewerten\s+sie`, String.raw`willkommen`, String.raw`jetzt\s+bestellen`,
   String.raw`r[ée]initialis(?:er|ation)\s+(?:de\s+)?(?:votre\s+)?mot\s+de\s+passe`, String.raw`votre\s+panier`, String.raw`de\s+retour\s+en\s+stock`, String.raw`donnez\s+votre\s+avis`, String.raw`bienvenue`, String.raw`commandez\s+(?:maintenant|d[èe]s)`,
@@ -157,7 +163,12 @@ function memo(hits: Map<RegExp, RegExpExecArray | null>, re: RegExp, text: strin
 }
 
 // "We'll email you when it has shipped" promises; it does not report.
-const PROMISE = /(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:\p{L}+\s+){0,4}$/iu;
+// "We'll email you a shipping confirmation" and "senden wir Ihnen eine Versandbestätigung" too.
+const PROMISE = new RegExp(
+  String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,4}` +
+    String.raw`|(?:you(?:[’']ll|\s+will)\s+(?:also\s+)?(?:receive|get)|we(?:[’']ll|\s+will)\s+(?:also\s+)?(?:send|e-?mail|notify)(?:\s+you)?|(?:senden|schicken)\s+wir\s+(?:ihnen|dir)|(?:erhalten|bekommen)\s+(?:sie|du)|vous\s+recevrez|nous\s+vous\s+enverrons|recibir[áa]s|(?:te|le)\s+enviaremos|riceverai|ricever[àa]|(?:ti|le)\s+invieremo|ontvang(?:t)?\s+(?:je|u)|sturen\s+(?:we|wij)\s+(?:je|u))\s+(?:[\p{L}’'-]+\s+){0,3})$`,
+  'iu',
+);
 
 const GLOBAL = new Map<RegExp, RegExp>();
 
@@ -165,7 +176,7 @@ function factIn(text: string, re: RegExp): RegExpExecArray | null {
   let global = GLOBAL.get(re);
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
-    if (!PROMISE.test(text.slice(Math.max(0, m.index - 40), m.index))) return m as RegExpExecArray;
+    if (!PROMISE.test(text.slice(Math.max(0, m.index - 60), m.index))) return m as RegExpExecArray;
   }
   return null;
 }

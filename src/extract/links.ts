@@ -19,9 +19,8 @@ const MANAGE_TEXT = new RegExp(
 const ORDER_PATH = /\/(?:orders?|order-status|sales-orders?|purchases?|my-orders|bestellung(?:en)?|auftr(?:ag|aege)|commandes?|pedidos?|ordini|ordine|bestellingen|bestelling)(?:[/?#-]|$)|[?&](?:order|o|order_id|orderid|id)=/i;
 const NEVER = new RegExp(
   [
-    String.raw`unsubscribe|abmelden|d[ée]sinscri|d[ée]sabonn|darse\s+de\s+baja|disiscriv|uitschrijven|afmelden|opt[-\s]?out|preferences|einstellungen`,
-    String.raw`track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg`,
-    String.raw`shop\s+again|buy\s+again|reorder|order\s+again|continue\s+shopping|shop\s+now|erneut\s+kaufen|weiter\s+einkaufen|racheter|volver\s+a\s+comprar|riacquista|opnieuw\s+bestellen`,
+    String.raw`unsubscribe|abmelden|abbestell|d[ée]sinscri|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|suscripci[óo]n|subscription|abonnement|uitschrijven|afmelden|opt[-\s]?out|preferences|einstellungen`,
+    String.raw`shop\s+again|buy\s+again|reorder|order\s+again|continue\s+shopping|shop\s+now|erneut\s+kaufen|weiter\s+einkaufen|racheter|volver\s+a\s+comprar|riacquista|opnieuw\s+bestellen|verder\s+winkelen|seguir\s+comprando|continuer\s+(?:mes|vos)\s+achats|continua\s+(?:lo\s+)?shopping`,
     String.raw`browser|web\s+version|online\s+version|im\s+browser|version\s+en\s+ligne|ver\s+en\s+(?:el\s+)?navegador|versione\s+web|in\s+je\s+browser`,
     String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
     String.raw`privacy|datenschutz|confidentialit|privacidad|terms|agb|conditions|condiciones|condizioni|voorwaarden|faq|help\s*cent|hilfe|aide|ayuda|aiuto`,
@@ -31,9 +30,13 @@ const NEVER = new RegExp(
     .concat(')'),
   'iu',
 );
+/** Parcel tracking: never the order's own link, unless the words also offer to cancel ("Track or cancel order"). */
+const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg)/iu;
+// Campaign parameters name the mailing, not the link: "utm_campaign=order_cancelled" on a shop's home page.
+const CAMPAIGN_PARAM = /^(?:utm_|mc_|_hs|campaign|cmp|cid$|src$|source$|medium$|ref$)/i;
 // Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
 const CART_URL = /\/(?:cart|checkout|basket|warenkorb|panier|carrito|carrello|winkelwagen)(?:[/?#]|$)/i;
-const NEVER_URL = /unsubscribe|optout|opt-out|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
+const NEVER_URL = /unsubscribe|optout|opt-out|disiscriv|d[ée]sinscri|d[ée]sabonn|abbestell|abmeld|afmeld|uitschrijv|darse-de-baja|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
 const CARRIERS = /(?:^|\.)(?:ups|usps|fedex|dhl|royalmail|canadapost|canadapost-postescanada|auspost|laposte|colissimo|chronopost|correos|poste|postnl|dpd|gls-group|hermesworld|myhermes|evri|parcelforce|purolator|nzpost|bluedart|delhivery|aftership|narvar|17track|parcelsapp|bpost|sendle|seur|mrw|brt|sda|gls-info|dhlparcel)\.[a-z.]+$/i;
 
 export interface FoundLink {
@@ -74,6 +77,7 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   try {
     const url = new URL(link.href);
     host = url.hostname;
+    for (const name of [...url.searchParams.keys()]) if (CAMPAIGN_PARAM.test(name)) url.searchParams.delete(name);
     path = decodeURIComponent(url.pathname + url.search);
   } catch {
     return 0;
@@ -81,6 +85,7 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   const text = link.text;
   if (NEVER.test(text) || NEVER_URL.test(link.href) || CARRIERS.test(host)) return 0;
   const cancelText = CANCEL.test(text) || (text.length < 25 && /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(text) && CANCEL.test(link.before));
+  if (!cancelText && TRACKING_TEXT.test(text)) return 0;
   const cancelUrl = CANCEL.test(path);
   const numbered = orderNumber !== null && path.includes(orderNumber);
   if (cancelText && (cancelUrl || !CART_URL.test(path))) return 10 + (numbered ? 2 : 0) + (cancelUrl ? 1 : 0);

@@ -65,27 +65,29 @@ function numberValue(word: string): number | null {
 export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): CancelPolicy {
   const none: CancelPolicy = { deadline: null, untilShipped: false, evidence: null };
   for (const sentence of sentencesMatching(text, CANCEL_WORD)) {
-    const s = sentence.text;
-    if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|afmeld/i.test(s)) continue;
-    if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence: s };
+    // Typographic apostrophes read as plain ones ("jusqu’à l’expédition"); the evidence stays as printed.
+    const s = sentence.text.replace(/[’‘ʼ]/g, "'");
+    const evidence = sentence.text;
+    if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|afmeld/i.test(s)) continue;
+    if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence };
     const printed = findDates(s, ctx);
     const timed = printed.find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
-    if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence: s };
+    if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence };
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
       const n = numberValue(window[1] ?? window[3]!);
       const unit = window[2] ?? window[4]!;
-      if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence: s };
+      if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence };
     }
     // "We roast at 14:00. Until then you can cancel today": the time may stand one sentence earlier.
     const earlier = text.slice(Math.max(0, sentence.index - 160), sentence.index);
     const sameDay = SAME_DAY.test(s) && orderedAt ? (timeOnOrderDay(s, orderedAt, ctx) ?? (UNTIL_THEN.test(s) ? timeOnOrderDay(earlier, orderedAt, ctx) : null)) : null;
-    if (sameDay) return { deadline: sameDay, untilShipped: false, evidence: s };
+    if (sameDay) return { deadline: sameDay, untilShipped: false, evidence };
     const dates = printed.filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
     const dated = dates[0];
     if (dated && (!orderedAt || dated.ms >= orderedAt.ms - 60_000)) {
       const ms = dated.hasTime ? dated.ms : endOfDay(dated.ms, dated.offset);
-      return { deadline: { ms, offset: dated.offset }, untilShipped: false, evidence: s };
+      return { deadline: { ms, offset: dated.offset }, untilShipped: false, evidence };
     }
   }
   return none;

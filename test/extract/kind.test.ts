@@ -38,5 +38,21 @@ describe('what an email is about', () => {
 
   it('an order confirmation that promises shipping is still an order confirmation', () => {
     expect(kindOf({ subject: 'Order #1042 confirmed', opening: "Thanks! We'll let you know when it has shipped." })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Your Cnoc Árd order CA-20558', opening: "Thanks for your order! We'll let you know as soon as it's on its way." })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Ihre Bestellung 100045872', opening: 'Vielen Dank! Sobald Ihre Ware unsere Werkstatt verlässt, senden wir Ihnen eine Versandbestätigung mit Sendungsnummer.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Order 1042', opening: "Thank you for your order. You'll receive a shipping confirmation with tracking." })).toBe('order_confirmation');
+  });
+
+  it('a review request names a delivered order but is other, in any language', () => {
+    expect(kindOf({ subject: "Sanne, com'è andato il tuo ordine n. 77120?", opening: 'il tuo ordine n. 77120 è stato consegnato. Lascia una recensione' })).toBe('other');
+    expect(kindOf({ subject: 'Wie zufrieden sind Sie mit Bestellung 4711?', opening: 'Ihre Bestellung wurde zugestellt.' })).toBe('other');
+    expect(kindOf({ subject: 'Laissez un avis sur votre commande 5521', opening: 'Votre commande a été livrée.' })).toBe('other');
+    expect(kindOf({ subject: '¿Qué tal fue tu pedido 3390?', opening: 'Tu pedido ha sido entregado.' })).toBe('other');
+    expect(kindOf({ subject: 'Wat vond je van bestelling 8812?', opening: 'Je bestelling is bezorgd.' })).toBe('other');
+  });
+
+  it('a German or English subject that confirms the order outweighs shipping words in the body', () => {
+    expect(kindOf({ subject: 'Bestätigung Ihrer Bestellung 100045872', opening: 'Ihre Bestellung ist auf dem Weg zu unserer Werkstatt.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Confirmation of your order 1042', opening: 'Your order is in transit to our packing team.' })).toBe('order_confirmation');
   });
 });

@@ -25,6 +25,17 @@ describe('the order link', () => {
     expect(findOrderLink(links, '1042')).toBeNull();
   });
 
+  it('a link that offers to cancel counts even when it also offers tracking', () => {
+    const href = 'https://platterly.co.uk/order/PLT-7F3K9Q?src=email_confirm&utm_campaign=order_placed';
+    expect(findOrderLink([link('Track or cancel order', href)], 'PLT-7F3K9Q')?.href).toBe(href);
+  });
+
+  it('campaign parameters and unsubscribe labels in any language do not make a cancel link', () => {
+    expect(findOrderLink([link('Verder shoppen', 'https://www.despaak.nl/?utm_source=transactional&utm_campaign=order_cancelled')], 'DS-20977')).toBeNull();
+    expect(findOrderLink([link("Annulla l'iscrizione", 'https://www.librerialeone.it/recensioni/disiscrivi?u=c2Fu&t=rv')], '77120')).toBeNull();
+    expect(findOrderLink([link('Cancelar suscripción', 'https://tienda.example/newsletter/baja?u=1')], null)).toBeNull();
+  });
+
   it('keeps a tracking redirect exactly as written', () => {
     const href = 'https://click.mail.shop.example/ls/click?upn=abc&amp;x=1';
     expect(findOrderLink([link('Manage your order', href)], null)?.href).toBe(href);

@@ -34,6 +34,7 @@ describe('the cancellation window', () => {
     'Need to change something? Cancel before it ships from My Account.',
     'Sie können bis zum Versand jederzeit stornieren.',
     "Vous pouvez annuler jusqu'à l'expédition.",
+    'Annulation possible jusqu’à l’expédition : depuis votre compte.',
     'Puedes cancelar tu pedido hasta que se envíe.',
     'Puoi annullare fino alla spedizione.',
     'Je kunt annuleren tot verzending.',
