@@ -1,9 +1,10 @@
 // The one place that turns raw message bytes into a ParsedMessage. mailparser streams, so a 100 MB
 // message costs no more memory than its text parts; everything past the limits below is dropped
 // on the way in rather than after. Keeping the parser behind this module keeps it swappable.
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { MailParser, type AddressObject, type HeaderLines } from 'mailparser';
 import type { MailAddress, ParsedMessage } from './parsed-message.js';
+import { capTextParts } from './text-part-cap.js';
 
 export interface ParseLimits {
   /** Longest text or HTML body kept, in characters; the rest is cut (order content sits up top). */
@@ -16,6 +17,9 @@ export interface ParseLimits {
   maxParts: number;
   /** Bytes read from the source at most; a longer message is rejected, not half-read. */
   maxMessageBytes: number;
+  /** A message longer than this has each text part cut after `maxTextPartBytes` encoded bytes (text-part-cap.ts). */
+  largeMessageBytes: number;
+  maxTextPartBytes: number;
 }
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = {
@@ -24,6 +28,9 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxAttachedDepth: 3,
   maxParts: 1000,
   maxMessageBytes: 200 * 1024 * 1024,
+  largeMessageBytes: 8 * 1024 * 1024,
+  // encoded bytes: more than maxBodyChars characters however the part is encoded
+  maxTextPartBytes: 8 * 1024 * 1024,
 };
 
 export class MessageParseError extends Error {
@@ -92,21 +99,49 @@ async function parseAtDepth(source: Source, limits: ParseLimits, depth: number):
     parser.on('error', (err: Error) => reject(new MessageParseError(`MIME structure: ${err.message}`)));
   });
 
+  // Small messages go straight to the parser; past largeMessageBytes the text parts are capped on the way.
+  let capFailed: (err: Error) => void = () => undefined;
+  const capFailure = new Promise<never>((_, reject) => (capFailed = reject));
+  capFailure.catch(() => undefined);
   const feed = (async () => {
+    const pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let sink: Writable | null = null;
+    const write = async (target: Writable, buf: Buffer) => {
+      if (!target.write(buf)) await new Promise((r) => target.once('drain', r));
+    };
     for await (const chunk of input as AsyncIterable<Buffer | string>) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       bytesIn += buf.length;
       if (buf.length > 0) sawAnyByte = true;
       if (bytesIn > limits.maxMessageBytes) {
         parser.destroy();
+        sink?.destroy();
         throw new MessageParseError(`message larger than ${Math.round(limits.maxMessageBytes / 1048576)} MB`);
       }
-      if (!parser.write(buf)) await new Promise((r) => parser.once('drain', r));
+      if (sink) {
+        await write(sink, buf);
+        continue;
+      }
+      pending.push(buf);
+      pendingBytes += buf.length;
+      if (pendingBytes > limits.largeMessageBytes) {
+        const cap = capTextParts(limits.maxTextPartBytes);
+        cap.output.on('error', (err: Error) => capFailed(new MessageParseError(`MIME structure: ${err.message}`)));
+        cap.output.pipe(parser);
+        sink = cap.input;
+        for (const b of pending.splice(0)) await write(cap.input, b);
+      }
     }
+    if (sink) {
+      sink.end();
+      return;
+    }
+    for (const b of pending) await write(parser, b);
     parser.end();
   })();
 
-  await Promise.all([feed, done]);
+  await Promise.race([Promise.all([feed, done]), capFailure]);
   if (!sawAnyByte) throw new MessageParseError('empty input: no message bytes');
 
   const message: ParsedMessage = {
