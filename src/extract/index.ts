@@ -80,7 +80,18 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   } else if (total) evidence.total = visibleTotal?.evidence ?? `schema.org price ${total.amount} ${total.currency}`;
   if (tracking) evidence.trackingNumber = tracking.evidence;
 
-  const printed = printedOrderTime(doc.text, ctx, sent, structured);
+  // The fields below are read one by one: a reader that fails on an odd email costs its own
+  // field (noted in the evidence), not the whole account of the order.
+  const guarded = <T>(field: EvidenceField, fallback: T, read: () => T): T => {
+    try {
+      return read();
+    } catch (err) {
+      evidence[field] = `(not read: ${err instanceof Error ? err.message : String(err)})`;
+      return fallback;
+    }
+  };
+
+  const printed = guarded('orderedAt', null, () => printedOrderTime(doc.text, ctx, sent, structured));
   const orderedAt = printed?.at ?? (kind === 'order_confirmation' ? sent : null);
   if (printed) evidence.orderedAt = printed.evidence;
   else if (orderedAt) evidence.orderedAt = `Date: ${doc.dateHeader ?? doc.envelope.dateHeader ?? ''}`;
@@ -88,7 +99,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   let cancelBy: string | null = null;
   let cancelUntilShipped = false;
   if (kind === 'order_confirmation') {
-    const policy = findCancelPolicy(doc.text, orderedAt ?? sent, ctx);
+    const policy = guarded('cancelBy', { deadline: null, untilShipped: false, evidence: null }, () => findCancelPolicy(doc.text, orderedAt ?? sent, ctx));
     if (policy.deadline) cancelBy = formatInstant(policy.deadline.ms, policy.deadline.offset);
     cancelUntilShipped = policy.untilShipped;
     if (policy.evidence) {
@@ -96,12 +107,12 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
     }
   }
 
-  const returnWindow = findReturnWindow(doc.text);
+  const returnWindow = guarded('returnWindowDays', null, () => findReturnWindow(doc.text));
   if (returnWindow) evidence.returnWindowDays = returnWindow.evidence;
-  const link = findOrderLink(doc.links, orderNumber?.value ?? null);
+  const link = guarded('cancelUrl', null, () => findOrderLink(doc.links, orderNumber?.value ?? null));
   if (link) evidence.cancelUrl = link.evidence;
 
-  const items = structured && structured.items.length > 0 ? structured.items : findItems(doc.text, domain);
+  const items = structured && structured.items.length > 0 ? structured.items : guarded('items', [], () => findItems(doc.text, domain));
   if (items.length > 0) evidence.items = `${items.length} line(s), first: ${items[0]!.name}`;
 
   return {
@@ -166,13 +177,18 @@ function structuredTotal(structured: StructuredOrder | null): Extraction['total'
   return { amount: structured.total, currency: structured.currency };
 }
 
-const DAY_FIRST_TLDS = new Set(['uk', 'au', 'nz', 'ie', 'in', 'sg', 'za', 'eu', 'hk', 'my']);
+// English mail prints the month first in the United States, Canada and the Philippines; shops on
+// other countries' domains print the day first. A generic domain (.com) goes by its currency.
+const MONTH_FIRST_TLDS = new Set(['us', 'ca', 'ph']);
+const GENERIC_TLDS = new Set(['com', 'net', 'org', 'io', 'co', 'shop', 'store', 'app', 'biz', 'info', 'online', 'site', 'xyz', 'ai', 'me', 'tv']);
+const DAY_FIRST_CURRENCIES = new Set(['GBP', 'AUD', 'NZD', 'INR', 'EUR', 'SGD', 'ZAR', 'HKD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'AED']);
 
 function dayFirst(language: Language, domain: string | null, currency: string | null): boolean {
   if (language !== 'en') return true;
+  if (currency !== null && DAY_FIRST_CURRENCIES.has(currency)) return true;
+  if (currency === 'USD') return false;
   const tld = domain?.split('.').pop() ?? '';
-  if (DAY_FIRST_TLDS.has(tld)) return true;
-  return currency !== null && ['GBP', 'AUD', 'NZD', 'INR', 'EUR', 'SGD', 'ZAR', 'HKD'].includes(currency);
+  return tld !== '' && !MONTH_FIRST_TLDS.has(tld) && !GENERIC_TLDS.has(tld);
 }
 
 export type { Document };

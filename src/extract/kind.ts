@@ -24,7 +24,7 @@ const DENIED = phrases(
 const CANCELLED = phrases(
   String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
   String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+)?cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
-  String.raw`(?:wurde|ist|wurden)\s+(?:erfolgreich\s+)?storniert`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
+  String.raw`(?:wurde|ist|wurden)\s+(?:erfolgreich\s+)?storniert`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`,
   String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?annullat[oia]`, String.raw`ordine\s+annullato`, String.raw`conferma\s+(?:di\s+|dell[’']\s*)?annullamento`, String.raw`abbiamo\s+annullato`,
@@ -34,7 +34,7 @@ const DELIVERED = phrases(
   String.raw`(?:has|have|was|were)\s+(?:been\s+)?delivered`, String.raw`delivered\s*[:!]`, String.raw`^delivered`, String.raw`delivery\s+confirmation`, String.raw`(?:order|package|parcel)\s+(?:has\s+)?arrived`, String.raw`is\s+delivered`,
   String.raw`zugestellt`, String.raw`wurde\s+geliefert`, String.raw`ist\s+angekommen`, String.raw`erfolgreich\s+geliefert`,
   String.raw`(?:a\s+été|est|bien)\s+livr[ée]e?s?`, String.raw`colis\s+livr[ée]`, String.raw`livraison\s+effectu[ée]e`, String.raw`commande\s+livr[ée]e`,
-  String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`pedido\s+entregado`, String.raw`entregado\s*:`,
+  String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`se\s+(?:ha\s+)?entreg(?:[óo]|ado)`, String.raw`^¡?\s*entregad[oa]`, String.raw`ya\s+est[áa]\s+en\s+(?:casa|tu\s+(?:casa|domicilio))`, String.raw`pedido\s+entregado`, String.raw`entregado\s*:`,
   String.raw`(?:è\s+stat[oa]|stato)\s+consegnat[oa]`, String.raw`ordine\s+consegnato`, String.raw`consegnato\s*:`,
   String.raw`(?:is|werd)\s+(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
 );
@@ -43,7 +43,7 @@ const SHIPPED = phrases(
   String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`,
   String.raw`(?:wurde|ist|wurden)\s+(?:heute\s+)?(?:versandt|verschickt|versendet|an\s+\S+\s+übergeben)`, String.raw`versandbest[äa]tigung`, String.raw`ist\s+unterwegs`, String.raw`auf\s+dem\s+weg`,
   String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
-  String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
+  String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`se\s+(?:ha\s+)?envi(?:[óo]|ado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?(?:versandt|verschickt)`, String.raw`nous\s+avons\s+exp[ée]di[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?verzonden`, String.raw`abbiamo\s+spedito`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`verzendbevestiging`,
 );
@@ -51,7 +51,7 @@ const SHIPPED = phrases(
 const ORDERED = phrases(
   String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
   String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
-  String.raw`invoice\s+for\s+your`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
+  String.raw`invoice\s+for\s+your`, String.raw`purchase\s+(?:complete|completed|successful|confirmed)`, String.raw`(?:ticket|booking)\s+(?:confirmation|confirmed)`, String.raw`your\s+tickets?\s+(?:for|are\s+(?:here|ready|confirmed))`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
   String.raw`confirmation\s+of\s+your\s+(?:order|purchase)`,
   String.raw`bestellbest[äa]tigung`, String.raw`best[äa]tigung\s+(?:ihrer|deiner|der)\s+bestellung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
   String.raw`confirmation\s+de\s+(?:votre\s+)?commande`, String.raw`merci\s+pour\s+votre\s+(?:commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
@@ -72,8 +72,14 @@ const NOT_AN_ORDER = words(
   String.raw`bewertung\s+abgeben`, String.raw`bewerte\s+(?:deinen|deine|dein|uns)`, String.raw`wie\s+zufrieden\s+(?:sind|bist|waren|warst)`, String.raw`wie\s+(?:war|gef[äa]llt)\s+(?:ihnen|dir|ihre|deine|ihr|dein)`,
   String.raw`laiss(?:ez|er)\s+(?:un|votre)\s+avis`, String.raw`notez\s+(?:votre|vos|nous)`, String.raw`comment\s+s['’]est\s+pass[ée]e?`, String.raw`votre\s+avis\s+(?:compte|nous\s+int[ée]resse)`,
   String.raw`deja\s+(?:tu|una|su)\s+(?:opini[óo]n|rese[ñn]a|valoraci[óo]n)`, String.raw`valora\s+(?:tu|su|tus|sus)`, String.raw`qu[ée]\s+tal\s+(?:fue|ha\s+ido|te\s+ha\s+ido)`, String.raw`qu[ée]\s+te\s+ha\s+parecido`,
-  String.raw`lascia(?:ci)?\s+una\s+recensione`, String.raw`scrivi\s+una\s+recensione`, String.raw`com['’]\s*[èe]\s+andat[oa]`, String.raw`come\s+[èe]\s+andat[oa]`, String.raw`valuta\s+(?:il\s+tuo|i\s+tuoi|la\s+tua|il\s+nostro)`,
+  String.raw`lascia(?:ci)?\s+(?:una|la)\s+recensione`, String.raw`scrivi\s+(?:una|la)\s+recensione`, String.raw`pront[oa]\s+per\s+(?:la|una)\s+recensione`, String.raw`la\s+tua\s+recensione`, String.raw`com['’]\s*[èe]\s+andat[oa]`, String.raw`come\s+[èe]\s+andat[oa]`, String.raw`valuta\s+(?:il\s+tuo|i\s+tuoi|la\s+tua|il\s+nostro)`,
   String.raw`(?:schrijf|laat|geef)\s+een\s+(?:review|beoordeling)`, String.raw`beoordeel\s+(?:je|jouw|uw|ons)`, String.raw`hoe\s+(?:was|beviel|bevalt|vond\s+je)`, String.raw`wat\s+vond\s+je`, String.raw`tell\s+us\s+what\s+you\s+think`, String.raw`survey`, String.raw`wishlist`, String.raw`wish\s+list`,
+  String.raw`(?:received|got)\s+your\s+return`, String.raw`your\s+return\s+(?:has\s+been\s+|was\s+|is\s+)?(?:received|processed|complete|arrived)`, String.raw`return\s+label`, String.raw`return\s+(?:request\s+)?(?:approved|received)`,
+  String.raw`r[üu]cksendung\s+(?:ist\s+)?(?:bei\s+uns\s+)?(?:eingegangen|erhalten|angekommen)`, String.raw`r[üu]cksendeetikett\w*`, String.raw`retoure\s+(?:ist\s+)?(?:bei\s+uns\s+)?(?:eingegangen|erhalten)`,
+  String.raw`votre\s+retour\s+(?:pour\s+(?:la\s+|votre\s+)?commande\s+\S+\s+)?(?:a\s+été|est)\s+(?:bien\s+)?(?:re[çc]ue?s?|arriv[ée]e?s?|trait[ée]e?s?)`, String.raw`[ée]tiquette\s+de\s+retour`,
+  String.raw`(?:hemos\s+recibido|recibimos)\s+tu\s+devoluci[óo]n`, String.raw`tu\s+devoluci[óo]n\s+(?:ha\s+sido\s+)?(?:recibida|procesada)`, String.raw`etiqueta\s+de\s+devoluci[óo]n`,
+  String.raw`abbiamo\s+ricevuto\s+il\s+tuo\s+reso`, String.raw`il\s+tuo\s+reso\s+(?:è\s+)?(?:arrivato|stato\s+ricevuto)`, String.raw`etichetta\s+di\s+reso`,
+  String.raw`(?:je|uw)\s+retour(?:zending)?\s+(?:is\s+)?(?:ontvangen|binnen)`, String.raw`retourlabel`,
   String.raw`welcome\s+to`, String.raw`newsletter`, String.raw`(?:sale|offer|deal)\s+ends`, String.raw`points\s+balance`, String.raw`loyalty\s+points`, String.raw`membership\s+(?:renew|expir)`, String.raw`renewal\s+(?:notice|reminder)`, String.raw`you(?:[’']re|\s+are)\s+invited`,
   String.raw`passwort\s+zur[üu]cksetzen`, String.raw`warenkorb`, String.raw`wieder\s+(?:da|verf[üu]gbar|auf\s+lager)`, String.raw`bewerten\s+sie`, String.raw`willkommen`, String.raw`jetzt\s+bestellen`,
   String.raw`r[ée]initialis(?:er|ation)\s+(?:de\s+)?(?:votre\s+)?mot\s+de\s+passe`, String.raw`votre\s+panier`, String.raw`de\s+retour\s+en\s+stock`, String.raw`donnez\s+votre\s+avis`, String.raw`bienvenue`, String.raw`commandez\s+(?:maintenant|d[èe]s)`,
@@ -172,11 +178,17 @@ const PROMISE = new RegExp(
 
 const GLOBAL = new Map<RegExp, RegExp>();
 
+// "Orders cannot be cancelled after purchase" states a rule for all orders; it refuses nothing.
+const GENERAL_RULE = /(?<![\p{L}])(?:orders|tickets|purchases|items|products|bookings|reservations|sales|bestellungen|artikel|commandes|billets|articles|pedidos|entradas|art[ií]culos|ordini|biglietti|articoli|bestellingen|kaartjes|artikelen)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
+
 function factIn(text: string, re: RegExp): RegExpExecArray | null {
   let global = GLOBAL.get(re);
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
-    if (!PROMISE.test(text.slice(Math.max(0, m.index - 60), m.index))) return m as RegExpExecArray;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    if (PROMISE.test(before)) continue;
+    if (re === DENIED && GENERAL_RULE.test(before)) continue;
+    return m as RegExpExecArray;
   }
   return null;
 }

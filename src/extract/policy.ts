@@ -3,7 +3,7 @@
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
 import { findDates, findTimeOfDay, type DateContext } from './dates.js';
-import { sentencesMatching } from './sentences.js';
+import { sentenceAfter, sentencesMatching } from './sentences.js';
 
 export interface CancelPolicy {
   /** Epoch ms of the deadline, with the offset it is to be printed in. */
@@ -23,7 +23,7 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
     String.raw`hasta\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]|salga)`, String.raw`antes\s+(?:del\s+env[ií]o|de\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]))`, String.raw`mientras\s+no\s+(?:se\s+haya|haya\s+sido)\s+enviad`,
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
-    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
+    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`tot\s+(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
   ].join('|'),
@@ -62,12 +62,43 @@ function numberValue(word: string): number | null {
   return n && n > 0 ? n : null;
 }
 
+// "This item is personalised and cannot be cancelled", "Tickets are non-cancellable": no window,
+// whatever a footer says about orders in general. Not a rule with a condition ("once shipped",
+// "after that", "after 2 hours"): those bound a window stated elsewhere.
+const NO_CANCEL = new RegExp(
+  [
+    String.raw`(?:do(?:es)?\s*n['’]?t|do(?:es)?\s+not|won['’]t|will\s+not)\s+(?:accept|allow|offer|take)\s+(?:any\s+)?(?:cancell?ations?|changes\s+or\s+cancell?ations)`,
+    String.raw`(?:cannot|can['’]t|can\s+not|may\s+not)\s+be\s+(?:changed\s+or\s+|modified\s+or\s+)?cancell?ed`, String.raw`no\s+cancell?ations`, String.raw`non[-\s]?cancell?able|not\s+cancell?able`,
+    String.raw`(?:keine|nicht)\s+(?:\p{L}+\s+){0,2}?(?:storn|stornierbar)`, String.raw`(?:kann|k[öo]nnen)\s+nicht\s+(?:\p{L}+\s+){0,2}?storniert`,
+    String.raw`ne\s+(?:peut|peuvent|sont|est)\s+(?:\p{L}+\s+){0,2}?pas\s+(?:être\s+)?(?:annul|modifi[ée]e?s?\s+(?:ni|ou)\s+annul)`, String.raw`aucune\s+annulation`, String.raw`non\s+annulable`,
+    String.raw`no\s+(?:se\s+)?(?:admiten?|aceptan?|permiten?|pueden?)\s+(?:\p{L}+\s+){0,2}?(?:cancelaci|cancelar|anular|anulaci)`, String.raw`no\s+(?:son|es)\s+cancelables?`,
+    String.raw`non\s+(?:è|sono|può|possono)\s+(?:\p{L}+\s+){0,2}?(?:annullabil|annullat|essere\s+annullat)`, String.raw`nessun\s+annullamento`,
+    String.raw`(?:kan|kunnen)\s+niet\s+(?:worden\s+)?geannuleerd`, String.raw`geen\s+annulering`,
+  ].join('|'),
+  'iu',
+);
+const CONDITION = new RegExp(
+  [
+    String.raw`(?:once|after|when|as\s+soon\s+as|nach|sobald|une\s+fois|après|dès|una\s+vez|después|dopo|una\s+volta|zodra|nadat)\s+(?:\p{L}+\s+){0,3}?(?:ship|dispatch|sent|left|versand|versendet|verschickt|exp[ée]di|envi|sali|sped|verzonden|verzend)`,
+    String.raw`after\s+that|afterwards|thereafter|beyond\s+(?:this|that)|past\s+(?:this|that)|outside\s+(?:this|that)|danach|ensuite|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:ese|este)|dopo\s+(?:questo|tale)|daarna`,
+    String.raw`\d+\s*(?:minutes?|mins?|hours?|hrs?|h|days?|stunden?|tage?n?|heures?|jours?|horas?|d[ií]as?|ore|giorni|uur|dagen)(?![\p{L}])`,
+  ].join('|'),
+  'iu',
+);
+
 export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): CancelPolicy {
   const none: CancelPolicy = { deadline: null, untilShipped: false, evidence: null };
-  for (const sentence of sentencesMatching(text, CANCEL_WORD)) {
-    // Typographic apostrophes read as plain ones ("jusqu’à l’expédition"); the evidence stays as printed.
+  const sentences = sentencesMatching(text, CANCEL_WORD);
+  for (const sentence of sentences) {
     const s = sentence.text.replace(/[’‘ʼ]/g, "'");
-    const evidence = sentence.text;
+    if (NO_CANCEL.test(s) && !CONDITION.test(s) && !UNTIL_SHIPPED.test(s)) return none;
+  }
+  for (const sentence of sentences) {
+    // "Need to cancel? You can do it until 11:59pm on Sunday": a question is answered by the next sentence.
+    const said = /\?$/.test(sentence.text) ? `${sentence.text} ${sentenceAfter(text, sentence.end)}`.trim() : sentence.text;
+    // Typographic apostrophes read as plain ones ("jusqu’à l’expédition"); the evidence stays as printed.
+    const s = said.replace(/[’‘ʼ]/g, "'");
+    const evidence = said;
     if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|afmeld/i.test(s)) continue;
     if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence };
     const printed = findDates(s, ctx);
@@ -75,8 +106,10 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence };
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
-      const n = numberValue(window[1] ?? window[3]!);
-      const unit = window[2] ?? window[4]!;
+      // each of WINDOW's alternatives has its own (number, unit) pair of groups
+      const pair = [1, 3, 5].find((g) => window[g] !== undefined)!;
+      const n = numberValue(window[pair]!);
+      const unit = window[pair + 1]!;
       if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence };
     }
     // "We roast at 14:00. Until then you can cancel today": the time may stand one sentence earlier.
@@ -94,7 +127,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
 }
 
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
-const SAME_DAY = /same\s+day|today|heute|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|they\s+(?:are|were)|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
+const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s+noche|stasera|vanavond|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|they\s+(?:are|were)|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
 
 /** "until 5 PM on the day it is placed": that time on the order's calendar day, in the printed zone. */
 function timeOnOrderDay(sentence: string, orderedAt: { ms: number; offset: number }, ctx: DateContext): { ms: number; offset: number } | null {

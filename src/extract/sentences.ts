@@ -5,6 +5,8 @@ export interface Sentence {
   text: string;
   /** Offset of the sentence in the searched text. */
   index: number;
+  /** Offset just past its end. */
+  end: number;
 }
 
 const MAX_SIDE = 300;
@@ -18,10 +20,16 @@ export function sentencesMatching(text: string, pattern: RegExp): Sentence[] {
     if (at < lastEnd) continue;
     const start = sentenceStart(text, at);
     const end = sentenceEnd(text, at + m[0].length);
-    out.push({ text: text.slice(start, end).replace(/\s+/g, ' ').trim(), index: start });
+    out.push({ text: text.slice(start, end).replace(/\s+/g, ' ').trim(), index: start, end });
     lastEnd = end;
   }
   return out;
+}
+
+/** The sentence that follows offset `from` (the end of another), on one line; '' at the end. */
+export function sentenceAfter(text: string, from: number): string {
+  const start = from + (/^\s*/.exec(text.slice(from, from + MAX_SIDE))?.[0].length ?? 0);
+  return start >= text.length ? '' : text.slice(start, sentenceEnd(text, start)).replace(/\s+/g, ' ').trim();
 }
 
 function sentenceStart(text: string, at: number): number {

@@ -29,6 +29,15 @@ describe('reading dates in six languages', () => {
     expect(iso('03/05/2026 16:12', ctx({ dayFirst: false, offset: -300 }))).toBe('2026-03-05T16:12:00-05:00');
   });
 
+  it('reads dotted dates day first even in English mail from a month-first context', () => {
+    expect(iso('Order date: 04.12.2026 22:47', ctx({ dayFirst: false, offset: 60 }))).toBe('2026-12-04T22:47:00+01:00');
+  });
+
+  it('reads noon and midnight written as words', () => {
+    expect(iso('annulez avant le 12/12/2026 à midi', ctx({ language: 'fr', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
+    expect(iso('annulla entro il 12/12/2026 a mezzogiorno', ctx({ language: 'it', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
+  });
+
   it('says whether a time of day was printed', () => {
     expect(findDates('3 May 2026', ctx({}))[0]?.hasTime).toBe(false);
     expect(findDates('3 May 2026 at 4:12 PM', ctx({}))[0]?.hasTime).toBe(true);

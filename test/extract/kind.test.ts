@@ -49,6 +49,23 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Laissez un avis sur votre commande 5521', opening: 'Votre commande a été livrée.' })).toBe('other');
     expect(kindOf({ subject: '¿Qué tal fue tu pedido 3390?', opening: 'Tu pedido ha sido entregado.' })).toBe('other');
     expect(kindOf({ subject: 'Wat vond je van bestelling 8812?', opening: 'Je bestelling is bezorgd.' })).toBe('other');
+    expect(kindOf({ subject: 'Il tuo ordine n. 88213 è pronto per la recensione', opening: 'Scrivi la recensione' })).toBe('other');
+  });
+
+  it('notices in the shop\'s own word order are read', () => {
+    expect(kindOf({ subject: '¡Entregado! Tu pedido 2026-0913 ya está en casa', opening: 'Tu pedido se entregó hoy a las 12:41.' })).toBe('delivery_notification');
+    expect(kindOf({ subject: 'Ihre Bestellung 30517', opening: 'Ihre Bestellung 30517 vom 2. Dezember haben wir storniert.' })).toBe('cancellation_confirmation');
+    expect(kindOf({ subject: 'Commande 5521', opening: 'Nous avons annulé votre commande 5521 comme demandé.' })).toBe('cancellation_confirmation');
+  });
+
+  it('a returned parcel received is other, not an order', () => {
+    expect(kindOf({ subject: 'Votre retour FN-30721', opening: 'Bonne nouvelle : votre retour pour la commande FN-30721 est bien arrivé dans notre atelier.' })).toBe('other');
+    expect(kindOf({ subject: 'Return received for order 1042', opening: "We've received your return and issued your refund." })).toBe('other');
+  });
+
+  it('a policy that no order can be cancelled is not a refusal', () => {
+    expect(kindOf({ subject: 'Ticket purchase complete: order 7731', opening: 'Orders cannot be cancelled or changed after purchase, except when the event is cancelled.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Order 7731', opening: 'Unfortunately your order can no longer be cancelled: it has left our warehouse.' })).toBe('cancellation_denied');
   });
 
   it('a German or English subject that confirms the order outweighs shipping words in the body', () => {

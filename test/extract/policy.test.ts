@@ -38,10 +38,37 @@ describe('the cancellation window', () => {
     'Puedes cancelar tu pedido hasta que se envíe.',
     'Puoi annullare fino alla spedizione.',
     'Je kunt annuleren tot verzending.',
+    'Podemos cancelar tu pedido mientras no haya salido del taller.',
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
     expect(p.untilShipped).toBe(true);
     expect(p.deadline).toBeNull();
+  });
+
+  it.each([
+    ['Annuleren kan tot 1 uur na het plaatsen van je bestelling.', '2026-04-14T16:05:00-07:00'],
+    ['You have a 2 hour window to cancel from your account.', '2026-04-14T17:05:00-07:00'],
+  ])('"%s" is a window however the number stands', (text, expected) => {
+    expect(deadline(text)).toBe(expected);
+  });
+
+  it('a question about cancelling is answered by the next sentence', () => {
+    expect(deadline('Need to cancel this first box? You can do it free of charge until 11:59pm on April 19, 2026.')).toBe('2026-04-19T23:59:00-07:00');
+  });
+
+  it('"tonight" is the order day', () => {
+    expect(deadline('Cancel by 11:59pm PT tonight from your account.')).toBe('2026-04-14T23:59:00-07:00');
+  });
+
+  it('an item that cannot be cancelled has no window, whatever the footer says about orders in general', () => {
+    const text = 'Because this item is personalized, the shop doesn\'t accept cancellations.\n\nMost sellers accept cancellation requests within 24 hours of purchase.';
+    expect(findCancelPolicy(text, placed, ctx)).toEqual({ deadline: null, untilShipped: false, evidence: null });
+    expect(deadline('Tickets cannot be cancelled or changed after purchase. Merchandise orders can be cancelled within 24 hours.')).toBeNull();
+  });
+
+  it('a rule with a condition does not cancel the window it bounds', () => {
+    expect(deadline('You can cancel within 2 hours. After that, orders cannot be cancelled.')).toBe('2026-04-14T17:05:00-07:00');
+    expect(deadline('Cancel within 2 hours of ordering; once shipped, orders cannot be cancelled.')).toBe('2026-04-14T17:05:00-07:00');
   });
 
   it('ignores dates that are not about cancelling', () => {
