@@ -26,8 +26,8 @@ const MARKER = new RegExp(`${FORWARD_MARKER.source}|${ORIGINAL_MARKER.source}`, 
 
 const FROM_LABEL = /^(?:from|von|de|da|van|remitente|mittente|afzender)\s*:\s*(.+)$/i;
 const DATE_LABEL = /^(?:date|sent|datum|gesendet|envoy[ée]|enviado|fecha|inviato|data|verzonden|verstuurd)\s*:\s*(.+)$/i;
-const SUBJECT_LABEL = /^(?:subject|betreff|objet|asunto|oggetto|onderwerp)\s*:\s*(.+)$/i;
-const HEADER_LABEL = /^(?:to|an|à|a|para|aan|cc|reply-to|antwort an)\s*:/i;
+const SUBJECT_LABEL = /^(?:subject|betreff|objet|sujet|asunto|oggetto|onderwerp)\s*:\s*(.+)$/i;
+const HEADER_LABEL = /^(?:to|an|à|a|pour|para|aan|cc|cci|bcc|kopie|reply-to|antwort an|r[ée]pondre [àa]|responder a|rispondi a|antwoord aan)\s*:/i;
 
 export function looksForwarded(subject: string, text: string): boolean {
   if (FORWARD_SUBJECT.test(subject)) return true;

@@ -51,6 +51,7 @@ class ContentReader {
   private readonly jsonLd: string[] = [];
   private readonly microdata: MicrodataProperty[] = [];
   private skipDepth = 0;
+  private preDepth = 0;
   private script: { jsonLd: boolean; text: string } | null = null;
   private anchor: { href: string; text: string; before: string } | null = null;
   // Microdata: a stack of open elements that matter (itemscope or itemprop), by tag name.
@@ -80,6 +81,7 @@ class ContentReader {
       this.script = { jsonLd: /ld\+json/i.test(attrs.type ?? ''), text: '' };
       return;
     }
+    if (name === 'pre') this.preDepth++;
     if (BLOCK.has(name)) this.push('\n');
     else if (CELL.has(name)) this.push('  ');
     if (name === 'a' && attrs.href !== undefined) {
@@ -101,12 +103,14 @@ class ContentReader {
       this.script.text += data;
       return;
     }
-    this.push(data);
+    // Line breaks in the HTML source are spaces; lines come from the elements (pre aside).
+    this.push(this.preDepth > 0 || !/[\n\r]/.test(data) ? data : data.replace(/[ \t]*[\n\r]+[ \t]*/g, ' '));
   }
 
   onclosetag(name: string): void {
     const depth = this.depth;
     this.depth = Math.max(0, depth - 1);
+    if (name === 'pre') this.preDepth = Math.max(0, this.preDepth - 1);
     if (SKIP.has(name)) {
       this.skipDepth = Math.max(0, this.skipDepth - 1);
       return;

@@ -68,8 +68,9 @@ export function findOrderNumber(subject: string, text: string, structured: strin
 
   if (structured) add(structured, 5, `orderNumber: ${structured}`);
   for (const m of subject.matchAll(LABELLED)) add(m.groups!.num!, 4, subject);
-  for (const m of subject.matchAll(SUBJECT_HASH)) add(m[1]!, 3, subject);
   const head = text.slice(0, 60_000);
+  // A marketplace's subject carries the item number ("... boxed #285519038821"): the body says so.
+  for (const m of subject.matchAll(SUBJECT_HASH)) if (!labelledAsItem(head, m[1]!)) add(m[1]!, 3, subject);
   let first = true;
   for (const m of head.matchAll(LABELLED)) {
     add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length));
@@ -85,6 +86,17 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   let best: [string, { score: number; evidence: string }] | null = null;
   for (const entry of scores) if (!best || entry[1].score > best[1].score) best = entry;
   return best ? { value: best[0], evidence: best[1].evidence } : null;
+}
+
+const ITEM_LABEL_BEFORE = /(?<![\p{L}])(?:item|article|artikel|art\.?|sku|product|produkt|produit|producto|prodotto|listing|lot|articolo|art[ií]culo)\s*(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[úu]mero|id|#)?\s*[:#]?\s*$/iu;
+
+/** Whether the body prints `token` as an item, article or listing number. */
+function labelledAsItem(text: string, token: string): boolean {
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + token.length)) {
+    if (/[\p{L}\d]/u.test(text[at + token.length] ?? '')) continue;
+    if (ITEM_LABEL_BEFORE.test(text.slice(Math.max(0, at - 40), at))) return true;
+  }
+  return false;
 }
 
 export function snippet(text: string, index: number, length: number): string {

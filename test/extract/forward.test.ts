@@ -18,6 +18,14 @@ describe('forwarded orders', () => {
     expect(findForwardedHeaders(outlook)?.fromAddress).toBe('service@kettleco.co.uk');
   });
 
+  it('reads a Thunderbird forward with French labels', () => {
+    const text = '-------- Message transféré --------\nSujet : \tConfirmation de votre commande n° LM-250981\nDate : \tTue, 8 Dec 2026 10:38:12 +0100\nDe : \tLiterie Montclair <commandes@literie-montclair.fr>\nPour : \tclaire@courrielle.fr\n\nMerci pour votre commande !';
+    const h = findForwardedHeaders(text)!;
+    expect(h.fromAddress).toBe('commandes@literie-montclair.fr');
+    expect(h.subject).toBe('Confirmation de votre commande n° LM-250981');
+    expect(h.body).toContain('Merci pour votre commande');
+  });
+
   it('a reply quoting "Original Message" is not a forward', () => {
     expect(looksForwarded('Re: please cancel CS-3318', '-----Original Message-----\nFrom: Robin <r@postbird.net>')).toBe(false);
     expect(looksForwarded('Fwd: Order 1', 'x')).toBe(true);

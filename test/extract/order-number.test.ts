@@ -18,6 +18,10 @@ describe('the order number', () => {
     expect(find(subject, body)).toBe(expected);
   });
 
+  it('a marketplace subject\'s #number that the body calls the item number is not the order number', () => {
+    expect(find("You've paid for: Vintage brass fly reel, boxed #285519038821", 'Vintage brass fly reel\nItem number: 285519038821\nOrder number: 04-13829-55102')).toBe('04-13829-55102');
+  });
+
   it('is never a date, an amount, a year or a word', () => {
     expect(find('Order update', 'Order date: 14.04.2026\nOrder total 12.50\nOrder 2026\nOrder placed')).toBeNull();
   });
