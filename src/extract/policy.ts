@@ -3,6 +3,7 @@
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
 import { findDates, findTimeOfDay, type DateContext } from './dates.js';
+import { countsFromDelivery, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
 
 export interface CancelPolicy {
@@ -104,6 +105,10 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const printed = findDates(s, ctx);
     const timed = printed.find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
     if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence };
+    // Before WINDOW: "up to 48 hours before delivery" counts from the delivery, not the order.
+    const relative = relativeDeadline(s, text, orderedAt, ctx);
+    if (relative) return { deadline: relative, untilShipped: false, evidence };
+    if (countsFromDelivery(s)) continue; // no delivery booked (yet): no deadline to count
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
       // each of WINDOW's alternatives has its own (number, unit) pair of groups

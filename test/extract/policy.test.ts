@@ -71,6 +71,32 @@ describe('the cancellation window', () => {
     expect(deadline('Cancel within 2 hours of ordering; once shipped, orders cannot be cancelled.')).toBe('2026-04-14T17:05:00-07:00');
   });
 
+  describe('counted from another day than the order\'s', () => {
+    const de: DateContext = { language: 'de', reference: new Date(placed.ms), offset: 60, dayFirst: true };
+    const at = (text: string, c: DateContext = ctx) => {
+      const p = findCancelPolicy(text, placed, c);
+      return p.deadline ? formatInstant(p.deadline.ms, p.deadline.offset) : null;
+    };
+
+    it('a time the day before the booked delivery', () => {
+      expect(at('Delivery slot: Saturday 18 April 2026, 8:00am - 9:00am\nYou can change or cancel your order until 22:00 the day before your delivery.')).toBe('2026-04-17T22:00:00-07:00');
+    });
+
+    it('hours before the delivery slot starts', () => {
+      expect(at('Liefertermin: Freitag, 17.04.2026, Zeitfenster 08:00-12:00 Uhr\nStornierung kostenlos bis 24 Stunden vor Lieferung.', de)).toBe('2026-04-16T08:00:00+01:00');
+    });
+
+    it('no booked delivery, no deadline', () => {
+      expect(at('You can cancel up to 48 hours before delivery.')).toBeNull();
+    });
+
+    it('a time on the next working day (the order was placed on a Friday)', () => {
+      const friday = { ms: Date.parse('2026-04-17T22:47:00+02:00'), offset: 120 };
+      const p = findCancelPolicy('Orders can be cancelled until 14:00 (Norwegian time) the next working day.', friday, { ...ctx, offset: 120 });
+      expect(p.deadline ? formatInstant(p.deadline.ms, p.deadline.offset) : null).toBe('2026-04-20T14:00:00+02:00');
+    });
+  });
+
   it('ignores dates that are not about cancelling', () => {
     expect(deadline('Sale ends April 20 at midnight. Use code SPRING by April 18.')).toBeNull();
     expect(deadline('Unsubscribe within 10 days to stop these mails.')).toBeNull();

@@ -1,0 +1,118 @@
+// Deadlines counted from another day than the order's: "until 22:00 the day before your delivery",
+// "bis 24 Stunden vor Lieferung", "until 14:00 the next working day". The delivery day is the one
+// the email books ("Delivery slot: Saturday 5 December, 8:00-9:00"); without one there is no deadline.
+import { findDates, findTimeOfDay, type DateContext } from './dates.js';
+
+type Instant = { ms: number; offset: number };
+
+const DELIVERY_REF = new RegExp(
+  [
+    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection)`,
+    String.raw`vor\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+)?(?:lieferung|zustellung|liefertermin)`,
+    String.raw`(?:avant|pr[ée]c[ée]dant)\s+(?:la\s+|votre\s+|le\s+)?(?:livraison|cr[ée]neau)`,
+    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+)?entrega`,
+    String.raw`prima\s+della\s+(?:tua\s+)?consegna`,
+    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+)?(?:bezorging|levering|bezorgmoment)`,
+  ].join('|'),
+  'iu',
+);
+const DAY_BEFORE = /the\s+day\s+before|am\s+vortag|la\s+veille|el\s+d[ií]a\s+(?:anterior|antes)|il\s+giorno\s+prima|de\s+dag\s+(?:voor|ervoor)/iu;
+const HOURS_BEFORE = /(\d{1,3})\s*-?\s*(hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)\s+(?:\p{L}+\s+){0,2}?(?:before|prior|vor|avant|antes|prima|v[oó][oó]r)/iu;
+const APPOINTMENT_LABEL =
+  /(?<![\p{L}])(?:delivery\s+(?:slot|date|window|appointment|day)|your\s+(?:delivery\s+)?slot|scheduled\s+delivery|liefertermin|lieferzeitfenster|liefertag|zustelltermin|cr[ée]neau(?:\s+de\s+livraison)?|date\s+de\s+livraison|franja\s+(?:horaria|de\s+entrega)|fecha\s+de\s+entrega|fascia\s+oraria|data\s+di\s+consegna|bezorgmoment|bezorgdatum|leverdatum|tijdvak)\s*:?/iu;
+
+const NEXT_WORKING_DAY =
+  /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
+const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|al\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag/iu;
+
+const DAY_MS = 86_400_000;
+
+/** Whether the sentence counts its deadline from the delivery ("24 hours before delivery"). */
+export function countsFromDelivery(sentence: string): boolean {
+  return DELIVERY_REF.test(sentence);
+}
+
+/** A deadline counted from the delivery day or the order's next (working) day, when the sentence states one. */
+export function relativeDeadline(sentence: string, text: string, orderedAt: Instant | null, ctx: DateContext): Instant | null {
+  if (DELIVERY_REF.test(sentence)) {
+    const appointment = deliveryAppointment(text, ctx);
+    if (!appointment) return null;
+    if (DAY_BEFORE.test(sentence)) return atTimeOn(appointment.ms - DAY_MS, appointment.offset, timeOfDay(sentence, ctx));
+    const before = HOURS_BEFORE.exec(sentence);
+    if (before) {
+      const n = Number(before[1]);
+      const hours = /^(?:d|t|j)/i.test(before[2]!) ? n * 24 : n;
+      const start = appointment.hasTime ? appointment.ms : startOfDay(appointment.ms, appointment.offset);
+      return { ms: start - hours * 3_600_000, offset: appointment.offset };
+    }
+    return null;
+  }
+  if (!orderedAt) return null;
+  if (NEXT_WORKING_DAY.test(sentence)) return atTimeOn(nextWorkingDay(orderedAt), orderedAt.offset, timeOfDay(sentence, ctx));
+  if (NEXT_DAY.test(sentence)) {
+    const time = timeOfDay(sentence, ctx);
+    // "tomorrow" alone says a day, not when in it: only with a time of day is it a deadline
+    if (time) return atTimeOn(orderedAt.ms + DAY_MS, orderedAt.offset, time);
+  }
+  return null;
+}
+
+// chrono reads "22:00 the day before" as one relative phrase and gives no time: read the clock by hand.
+const CLOCK = /(?<![\d:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|uhr)?(?![\d\p{L}])/giu;
+
+function timeOfDay(sentence: string, ctx: DateContext): { hour: number; minute: number; offset: number | null } | null {
+  const found = findTimeOfDay(sentence, ctx);
+  if (found) return found;
+  for (const m of sentence.matchAll(CLOCK)) {
+    if (m[2] === undefined && m[3] === undefined) continue; // a bare number is no time
+    let hour = Number(m[1]);
+    const minute = Number(m[2] ?? 0);
+    const half = m[3]?.toLowerCase().replace(/\./g, '');
+    if (half === 'pm' && hour < 12) hour += 12;
+    if (half === 'am' && hour === 12) hour = 0;
+    if (hour <= 23 && minute <= 59) return { hour, minute, offset: null };
+  }
+  return null;
+}
+
+/** The delivery the email books: the first date (and slot start) after a delivery label. */
+function deliveryAppointment(text: string, ctx: DateContext): (Instant & { hasTime: boolean }) | null {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const label = APPOINTMENT_LABEL.exec(lines[i]!);
+    if (!label) continue;
+    const rest = `${lines[i]!.slice(label.index + label[0].length)} ${/\d/.test(lines[i]!.slice(label.index)) ? '' : (lines[i + 1] ?? '')}`;
+    const date = findDates(rest, ctx)[0];
+    if (!date) continue;
+    if (date.hasTime) return { ms: date.ms, offset: date.offset, hasTime: true };
+    // "Freitag, 04.12.2026, Zeitfenster 08:00-12:00 Uhr": the slot's start is the line's first time
+    const time = findTimeOfDay(rest, ctx);
+    if (time) return { ...atTimeOn(date.ms, date.offset, time), hasTime: true };
+    return { ms: date.ms, offset: date.offset, hasTime: false };
+  }
+  return null;
+}
+
+/** That calendar day (of the instant, in `offset`) at the given time, or at its last minute. */
+function atTimeOn(dayMs: number, offset: number, time: { hour: number; minute: number; offset: number | null } | null): Instant {
+  const zone = time?.offset ?? offset;
+  const local = new Date(dayMs + zone * 60_000);
+  const hour = time ? time.hour : 23;
+  const minute = time ? time.minute : 59;
+  return { ms: Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour, minute) - zone * 60_000, offset: zone };
+}
+
+function startOfDay(ms: number, offset: number): number {
+  const local = ms + offset * 60_000;
+  return Math.floor(local / DAY_MS) * DAY_MS - offset * 60_000;
+}
+
+/** The next Monday-to-Friday after the order's day, in the order's offset. */
+function nextWorkingDay(orderedAt: Instant): number {
+  let ms = orderedAt.ms + DAY_MS;
+  for (;;) {
+    const weekday = new Date(ms + orderedAt.offset * 60_000).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return ms;
+    ms += DAY_MS;
+  }
+}
