@@ -55,7 +55,7 @@ function shopDomain(domain: string | null): string | null {
 
 export function findMerchant(doc: Document, structuredName: string | null): { merchant: Merchant; evidence: string } {
   const fromDomain = shopDomain(registrableDomain(doc.from?.address));
-  if (fromDomain) {
+  if (fromDomain && !namesItselfAsPlatform(doc.text, fromDomain)) {
     return {
       merchant: { name: structuredName ?? displayName(doc.from?.name ?? null, fromDomain), domain: fromDomain },
       evidence: `From: ${doc.from?.name ? `${doc.from.name} ` : ''}<${doc.from?.address}>`,
@@ -67,6 +67,20 @@ export function findMerchant(doc: Document, structuredName: string | null): { me
     merchant: { name: structuredName ?? displayName(doc.from?.name ?? null, domain), domain },
     evidence: replyTo ? `Reply-To: ${doc.replyTo.map((a) => a.address).join(', ')}` : `links to ${domain ?? 'no shop'}`,
   };
+}
+
+// "Tienda creada con Vendaval" in mail from vendaval.shop: the sender is the shop's platform, which
+// signs its own name; the shop is the one replies and links go to. A look-alike sender never says so.
+const POWERED_BY =
+  /(?<![\p{L}])(?:powered\s+by|created\s+with|built\s+with|made\s+with|hosted\s+by|erstellt\s+mit|betrieben\s+von|propuls[ée]\s+par|cr[ée]{2}e?\s+avec|creada\s+con|desarrollada\s+con|creato\s+con|realizzato\s+con|gemaakt\s+met|mogelijk\s+gemaakt\s+door)\s+([\p{L}\d][\p{L}\d.&'-]{1,30})/giu;
+
+function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
+  const label = fromDomain.split('.')[0]!.replace(/[^a-z0-9]/g, '');
+  if (label.length < 3) return false;
+  for (const m of text.slice(-4_000).matchAll(POWERED_BY)) {
+    if (m[1]!.toLowerCase().replace(/\.[a-z]{2,}$/, '').replace(/[^a-z0-9]/g, '') === label) return true;
+  }
+  return false;
 }
 
 function mostLinkedDomain(doc: Document): string | null {

@@ -1,0 +1,29 @@
+// The merchant is the shop's own registrable domain: the sender's, unless the sender is a platform
+// that signs the mail with its own name; a look-alike sender is reported as itself.
+import { describe, expect, it } from 'vitest';
+import { buildDocument } from '../../src/extract/document.js';
+import { findMerchant } from '../../src/extract/merchant.js';
+import { parseMessage } from '../../src/mail/parse.js';
+
+async function merchantOf(headers: string[], body: string) {
+  const raw = [...headers, 'Subject: Pedido 40211 confirmado', 'Date: Thu, 3 Dec 2026 10:00:00 +0100', 'Message-ID: <m1@x.example>', 'Content-Type: text/plain; charset=utf-8', '', body].join('\r\n');
+  return findMerchant(buildDocument(await parseMessage(Buffer.from(raw))), null).merchant;
+}
+
+describe('the merchant', () => {
+  it('a shop platform that signs the mail with its own name is not the merchant: the shop it replies for is', async () => {
+    const m = await merchantOf(
+      ['From: Alfarería Tres Hornos <tienda+40211@mail.vendaval.shop>', 'Reply-To: hola@treshornos.es'],
+      '¡Gracias por tu pedido 40211!\nTotal: 86,50 €\nhttps://treshornos.es/pedido/40211\n\nTienda creada con Vendaval',
+    );
+    expect(m).toEqual({ name: 'Alfarería Tres Hornos', domain: 'treshornos.es' });
+  });
+
+  it('a look-alike sender stays the merchant, whatever its Reply-To and links say', async () => {
+    const m = await merchantOf(
+      ['From: Tres Hornos <pedidos@treshornos-es.com>', 'Reply-To: hola@treshornos.es'],
+      'Gracias por tu pedido 40211. Total: 86,50 €\nhttps://treshornos.es/pedido/40211\nPowered by Shopify',
+    );
+    expect(m.domain).toBe('treshornos-es.com');
+  });
+});
