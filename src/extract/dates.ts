@@ -42,7 +42,7 @@ const PARSERS: Record<Language, { dayFirst: chrono.Chrono; monthFirst: chrono.Ch
 };
 
 // Words that join a date and its time and that chrono does not know in every language.
-const JOINERS = /(?<!\p{L})(?:alle(?: ore)?|ore|a las|a la|om|um|à|a|at|kl\.?)\s+(?=\d{1,2}[:.h]\d{2})/giu;
+const JOINERS = /(?<!\p{L})(?:alle(?: ore)?|ore|a las|a la|om|um|à|a|at|kl\.?|[-–—])\s+(?=\d{1,2}[:.h]\d{2})/giu;
 
 /** Every date in `text`, read in the context's language, with a date and its time joined. */
 // Something chrono could read as a calendar date: 14.04.2026, 2026-04-14, 3 May, May 3, 3rd May.
@@ -120,6 +120,8 @@ function normalize(text: string): string {
   let out = text
     .replace(NOON, (m) => (m.length >= 5 ? '12:00' : '12h').padEnd(m.length, ' '))
     .replace(MIDNIGHT, (m) => '00h00'.padEnd(m.length, ' '))
+    // "10:22h": the h only repeats that it is a time
+    .replace(/(?<!\d)(\d{1,2}:\d{2})\s?h(?![\p{L}\d])/gu, (m, t: string) => t.padEnd(m.length, ' '))
     .replace(JOINERS, (m) => ' '.repeat(m.length))
     .replace(DOTTED_DATE, (m, d: string, mo: string, y: string) => (Number(d) <= 31 && Number(mo) <= 12 ? `${y}-${mo}-${d}` : m))
     .replace(/(?<!\d)(\d{1,2}) ?h ?(\d{2})(?!\d)/g, (m, h: string, min: string) => `${h}:${min}`.padEnd(m.length, ' '));

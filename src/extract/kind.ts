@@ -42,7 +42,7 @@ const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
   String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`,
   String.raw`(?:wurde|ist|wurden)\s+(?:heute\s+)?(?:versandt|verschickt|versendet|an\s+\S+\s+übergeben)`, String.raw`versandbest[äa]tigung`, String.raw`ist\s+unterwegs`, String.raw`auf\s+dem\s+weg`,
-  String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
+  String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`en\s+cours\s+d['’]acheminement`, String.raw`(?:a\s+été|est)\s+remis[e]?\s+(?:au|à\s+notre)\s+transporteur`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
   String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`se\s+(?:ha\s+)?envi(?:[óo]|ado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?(?:versandt|verschickt)`, String.raw`nous\s+avons\s+exp[ée]di[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?verzonden`, String.raw`abbiamo\s+spedito`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`verzendbevestiging`,
@@ -51,7 +51,7 @@ const SHIPPED = phrases(
 const ORDERED = phrases(
   String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
   String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
-  String.raw`invoice\s+for\s+your`, String.raw`purchase\s+(?:complete|completed|successful|confirmed)`, String.raw`(?:ticket|booking)\s+(?:confirmation|confirmed)`, String.raw`your\s+tickets?\s+(?:for|are\s+(?:here|ready|confirmed))`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
+  String.raw`invoice\s+for\s+your`, String.raw`purchase\s+(?:complete|completed|successful|confirmed)`, String.raw`acquisto\s+confermato`, String.raw`grazie\s+per\s+(?:aver|avere)\s+acquistato`, String.raw`conferma\s+(?:di\s+|dell['’]\s*)?(?:acquisto|prenotazione)`, String.raw`kauf\s+(?:best[äa]tigt|abgeschlossen)`, String.raw`buchungsbest[äa]tigung`, String.raw`achat\s+confirm[ée]`, String.raw`confirmation\s+de\s+(?:votre\s+)?(?:r[ée]servation|achat)`, String.raw`compra\s+confirmada`, String.raw`confirmaci[óo]n\s+de\s+(?:tu\s+|su\s+)?(?:reserva|compra)`, String.raw`aankoop\s+bevestigd`, String.raw`boekingsbevestiging`, String.raw`(?:ticket|booking)\s+(?:confirmation|confirmed)`, String.raw`your\s+tickets?\s+(?:for|are\s+(?:here|ready|confirmed))`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
   String.raw`confirmation\s+of\s+your\s+(?:order|purchase)`,
   String.raw`bestellbest[äa]tigung`, String.raw`best[äa]tigung\s+(?:ihrer|deiner|der)\s+bestellung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
   String.raw`confirmation\s+de\s+(?:votre\s+)?commande`, String.raw`merci\s+pour\s+votre\s+(?:commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
@@ -80,6 +80,7 @@ const NOT_AN_ORDER = words(
   String.raw`(?:hemos\s+recibido|recibimos)\s+tu\s+devoluci[óo]n`, String.raw`tu\s+devoluci[óo]n\s+(?:ha\s+sido\s+)?(?:recibida|procesada)`, String.raw`etiqueta\s+de\s+devoluci[óo]n`,
   String.raw`abbiamo\s+ricevuto\s+il\s+tuo\s+reso`, String.raw`il\s+tuo\s+reso\s+(?:è\s+)?(?:arrivato|stato\s+ricevuto)`, String.raw`etichetta\s+di\s+reso`,
   String.raw`(?:je|uw)\s+retour(?:zending)?\s+(?:is\s+)?(?:ontvangen|binnen)`, String.raw`retourlabel`,
+  String.raw`payment\s+(?:for\s+(?:your\s+)?order\s+\S+\s+)?(?:has\s+)?(?:failed|declined|was\s+(?:declined|unsuccessful|not\s+successful))`, String.raw`payment\s+(?:failed|declined)`, String.raw`(?:zahlung|bezahlung)\s+(?:ist\s+)?(?:fehlgeschlagen|nicht\s+erfolgreich|abgelehnt)`, String.raw`paiement\s+(?:a\s+)?(?:échoué|été\s+refusé|refusé)`, String.raw`(?:pago|cobro)\s+(?:ha\s+sido\s+)?(?:rechazado|fallido|no\s+se\s+ha\s+podido)`, String.raw`pagamento\s+(?:non\s+(?:è\s+)?(?:riuscito|andato\s+a\s+buon\s+fine)|rifiutato)`, String.raw`betaling\s+(?:\S+\s+){0,6}?(?:niet\s+gelukt|mislukt|geweigerd)`,
   String.raw`welcome\s+to`, String.raw`newsletter`, String.raw`(?:sale|offer|deal)\s+ends`, String.raw`points\s+balance`, String.raw`loyalty\s+points`, String.raw`membership\s+(?:renew|expir)`, String.raw`renewal\s+(?:notice|reminder)`, String.raw`you(?:[’']re|\s+are)\s+invited`,
   String.raw`passwort\s+zur[üu]cksetzen`, String.raw`warenkorb`, String.raw`wieder\s+(?:da|verf[üu]gbar|auf\s+lager)`, String.raw`bewerten\s+sie`, String.raw`willkommen`, String.raw`jetzt\s+bestellen`,
   String.raw`r[ée]initialis(?:er|ation)\s+(?:de\s+)?(?:votre\s+)?mot\s+de\s+passe`, String.raw`votre\s+panier`, String.raw`de\s+retour\s+en\s+stock`, String.raw`donnez\s+votre\s+avis`, String.raw`bienvenue`, String.raw`commandez\s+(?:maintenant|d[èe]s)`,
@@ -172,7 +173,7 @@ function memo(hits: Map<RegExp, RegExpExecArray | null>, re: RegExp, text: strin
 // "We'll email you a shipping confirmation" and "senden wir Ihnen eine Versandbestätigung" too.
 const PROMISE = new RegExp(
   String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,4}` +
-    String.raw`|(?:you(?:[’']ll|\s+will)\s+(?:also\s+)?(?:receive|get)|we(?:[’']ll|\s+will)\s+(?:also\s+)?(?:send|e-?mail|notify)(?:\s+you)?|(?:senden|schicken)\s+wir\s+(?:ihnen|dir)|(?:erhalten|bekommen)\s+(?:sie|du)|vous\s+recevrez|nous\s+vous\s+enverrons|recibir[áa]s|(?:te|le)\s+enviaremos|riceverai|ricever[àa]|(?:ti|le)\s+invieremo|ontvang(?:t)?\s+(?:je|u)|sturen\s+(?:we|wij)\s+(?:je|u))\s+(?:[\p{L}’'-]+\s+){0,3})$`,
+    String.raw`|(?:you(?:[’']ll|\s+will)\s+(?:also\s+)?(?:receive|get)|we(?:[’']ll|\s+will)\s+(?:also\s+)?(?:send|e-?mail|notify)(?:\s+you)?|(?:senden|schicken)\s+wir\s+(?:ihnen|dir)|(?:erhalten|bekommen)\s+(?:sie|du)|(?:bekommst|erh[äa]ltst)\s+du|vous\s+recevrez|nous\s+vous\s+enverrons|recibir[áa]s|(?:te|le)\s+enviaremos|riceverai|ricever[àa]|(?:ti|le)\s+invieremo|ontvang(?:t)?\s+(?:je|u)|sturen\s+(?:we|wij)\s+(?:je|u))\s+(?:[\p{L}’'-]+\s+){0,3})$`,
   'iu',
 );
 
@@ -181,13 +182,16 @@ const GLOBAL = new Map<RegExp, RegExp>();
 // "Orders cannot be cancelled after purchase" states a rule for all orders; it refuses nothing.
 const GENERAL_RULE = /(?<![\p{L}])(?:orders|tickets|purchases|items|products|bookings|reservations|sales|bestellungen|artikel|commandes|billets|articles|pedidos|entradas|art[ií]culos|ordini|biglietti|articoli|bestellingen|kaartjes|artikelen)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
 
+// "You can cancel within 60 seconds. After that, the order can no longer be cancelled": the policy's other half.
+const AFTER_THAT = /(?:after\s+that|afterwards|thereafter|beyond\s+that|once\s+(?:that|this|it)\s+(?:time|window)|danach|ensuite|apr[èe]s\s+(?:ce\s+d[ée]lai|cela)|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:eso|ese\s+plazo)|dopo\s+(?:tale|questo)|daarna)[^.!?]*$/iu;
+
 function factIn(text: string, re: RegExp): RegExpExecArray | null {
   let global = GLOBAL.get(re);
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (PROMISE.test(before)) continue;
-    if (re === DENIED && GENERAL_RULE.test(before)) continue;
+    if (re === DENIED && (GENERAL_RULE.test(before) || AFTER_THAT.test(text.slice(Math.max(0, m.index - 160), m.index)))) continue;
     return m as RegExpExecArray;
   }
   return null;

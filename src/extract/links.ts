@@ -11,7 +11,9 @@ const MANAGE_TEXT = new RegExp(
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
-    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`,
+    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
+    String.raw`estado\s+(?:de\s+(?:tu|su|mi)\s+|del\s+)pedido`, String.raw`status\s+van\s+(?:je|jouw|uw)\s+bestelling`, String.raw`bestelstatus`, String.raw`[ée]tat\s+de\s+(?:ma|votre)\s+commande`,
+    String.raw`manage\s+(?:your\s+|my\s+)?(?:booking|trip|reservation)`, String.raw`gestisci\s+(?:il\s+tuo\s+|la\s+tua\s+)?(?:viaggio|prenotazione)`, String.raw`buchung\s+verwalten`, String.raw`g[ée]rer\s+(?:ma|votre)\s+r[ée]servation`, String.raw`gestionar\s+(?:mi|tu|su)\s+reserva`, String.raw`boeking\s+beheren`,
     String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`,
   ].join('|'),
   'iu',
@@ -23,6 +25,8 @@ const NEVER = new RegExp(
     String.raw`shop\s+again|buy\s+again|reorder|order\s+again|continue\s+shopping|shop\s+now|erneut\s+kaufen|weiter\s+einkaufen|racheter|volver\s+a\s+comprar|riacquista|opnieuw\s+bestellen|verder\s+winkelen|seguir\s+comprando|continuer\s+(?:mes|vos)\s+achats|continua\s+(?:lo\s+)?shopping`,
     String.raw`browser|web\s+version|online\s+version|im\s+browser|version\s+en\s+ligne|ver\s+en\s+(?:el\s+)?navegador|versione\s+web|in\s+je\s+browser`,
     String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
+    String.raw`pay\s+again|retry\s+payment|complete\s+(?:your\s+)?payment|erneut\s+bezahlen|jetzt\s+bezahlen|payer\s+(?:à\s+nouveau|maintenant)|pagar\s+(?:de\s+nuevo|ahora)|paga\s+(?:di\s+nuovo|ora)|opnieuw\s+betalen|nu\s+betalen`,
+    String.raw`widerrufsbelehrung|widerrufsrecht|widerrufsformular`,
     String.raw`privacy|datenschutz|confidentialit|privacidad|terms|agb|conditions|condiciones|condizioni|voorwaarden|faq|help\s*cent|hilfe|aide|ayuda|aiuto`,
   ]
     .join('|')
@@ -36,7 +40,7 @@ const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seg
 const CAMPAIGN_PARAM = /^(?:utm_|mc_|_hs|campaign|cmp|cid$|src$|source$|medium$|ref$)/i;
 // Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
 const CART_URL = /\/(?:cart|checkout|basket|warenkorb|panier|carrito|carrello|winkelwagen)(?:[/?#]|$)/i;
-const NEVER_URL = /unsubscribe|optout|opt-out|disiscriv|d[ée]sinscri|d[ée]sabonn|abbestell|abmeld|afmeld|uitschrijv|darse-de-baja|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
+const NEVER_URL = /unsubscribe|optout|opt-out|order-pay|pay_for_order|widerrufsbelehrung|widerrufsrecht|widerrufsformular|muster-widerruf|disiscriv|d[ée]sinscri|d[ée]sabonn|abbestell|abmeld|afmeld|uitschrijv|darse-de-baja|\/track(?:ing)?(?!\/click)(?:[/?#.]|$)|[?&](?:tn|tracking(?:_?number)?|trackingnumber)=|facebook\.com|instagram\.com|twitter\.com|pinterest\.com|youtube\.com|tiktok\.com|linkedin\.com|apps\.apple\.com|play\.google\.com|\.(?:png|jpe?g|gif|svg)(?:\?|$)/i;
 const CARRIERS = /(?:^|\.)(?:ups|usps|fedex|dhl|royalmail|canadapost|canadapost-postescanada|auspost|laposte|colissimo|chronopost|correos|poste|postnl|dpd|gls-group|hermesworld|myhermes|evri|parcelforce|purolator|nzpost|bluedart|delhivery|aftership|narvar|17track|parcelsapp|bpost|sendle|seur|mrw|brt|sda|gls-info|dhlparcel)\.[a-z.]+$/i;
 
 export interface FoundLink {
@@ -95,6 +99,6 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   const orderPath = ORDER_PATH.test(path);
   if (!manageText && !orderPath && !numbered) return 0;
   // An account home ("/account") or the list of all orders is not this order's page.
-  if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|bestellungen|commandes|pedidos|ordini|bestellingen)\/?(?:[?#].*)?$/i.test(path)) return 0;
+  if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|order-history|orderhistory|bestellungen|bestellhistorie|commandes|historique-(?:des-)?commandes|pedidos|historial-(?:de-)?pedidos|ordini|storico-ordini|bestellingen|bestelgeschiedenis)\/?(?:[?#].*)?$/i.test(path)) return 0;
   return (manageText ? 4 : 0) + (orderPath ? 2 : 0) + (numbered ? 3 : 0);
 }

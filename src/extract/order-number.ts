@@ -18,7 +18,9 @@ const LABEL = new RegExp(
     String.raw`bestell(?:ungs)?(?:nummer|nr\.?|-nr\.?|\s+nr\.?)`, String.raw`bestellung(?:\s*(?:nr\.?|nummer))?`,
     String.raw`auftrags?(?:nummer|nr\.?|-nr\.?|\s+nr\.?)?`, String.raw`order-nr\.?`,
     // French
-    String.raw`(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f[ée]rence)\s*(?:de\s+)?(?:la\s+)?commande`, String.raw`commande(?:\s*(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f\.?))?`,
+    String.raw`(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f[ée]rence)\s*(?:de\s+)?(?:la\s+)?commande`, String.raw`commande\s+ayant\s+(?:la\s+)?r[ée]f[ée]rence`, String.raw`commande(?:\s*(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f\.?))?`,
+    // Bookings and tickets
+    String.raw`booking\s+(?:reference|code|number|ref\.?)`, String.raw`codice\s+(?:di\s+)?prenotazione`, String.raw`buchungs(?:nummer|code)`, String.raw`r[ée]f[ée]rence\s+de\s+(?:la\s+)?r[ée]servation`, String.raw`c[óo]digo\s+de\s+reserva`, String.raw`boekingsnummer`, String.raw`pnr`,
     // Spanish
     String.raw`(?:n[úu]mero|n[ºo°]|n\.º|no\.?)\s*(?:de\s+)?(?:pedido|orden)`, String.raw`pedido(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero|no\.?))?`,
     // Italian
@@ -32,7 +34,7 @@ const LABEL = new RegExp(
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
 const LABELLED = new RegExp(
   // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
-  String.raw`(?<![\p{L}])(?:${LABEL.source})(?=\s*(?:[:#]|is|ist|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}])(?:${LABEL.source})(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;

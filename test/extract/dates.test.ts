@@ -33,6 +33,10 @@ describe('reading dates in six languages', () => {
     expect(iso('Order date: 04.12.2026 22:47', ctx({ dayFirst: false, offset: 60 }))).toBe('2026-12-04T22:47:00+01:00');
   });
 
+  it('reads a date and time joined by a dash, and a time with a trailing h', () => {
+    expect(iso('Fecha del pedido: 11/06/2026 - 10:22h', ctx({ language: 'es', offset: 120 }))).toBe('2026-06-11T10:22:00+02:00');
+  });
+
   it('reads noon and midnight written as words', () => {
     expect(iso('annulez avant le 12/12/2026 à midi', ctx({ language: 'fr', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
     expect(iso('annulla entro il 12/12/2026 a mezzogiorno', ctx({ language: 'it', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');

@@ -63,7 +63,21 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Return received for order 1042', opening: "We've received your return and issued your refund." })).toBe('other');
   });
 
+  it('a failed payment is other: nothing was bought yet', () => {
+    expect(kindOf({ subject: 'Betaling voor bestelling #4417 mislukt', opening: 'Helaas is de betaling voor je bestelling #4417 niet gelukt.' })).toBe('other');
+    expect(kindOf({ subject: 'Payment declined for order #5521', opening: 'Your payment for order #5521 was declined.' })).toBe('other');
+  });
+
+  it('bookings and tickets are confirmed in their own words', () => {
+    expect(kindOf({ subject: 'Acquisto confermato - PNR K7QX2M', opening: 'Grazie per aver acquistato con Rotaia Veloce.' })).toBe('order_confirmation');
+  });
+
+  it('PrestaShop\'s "en cours d\'acheminement" is a shipping notice', () => {
+    expect(kindOf({ subject: 'Colis en cours d\'acheminement', opening: 'Votre commande ayant la référence MPLDQZTRH est en cours d\'acheminement.' })).toBe('shipping_notification');
+  });
+
   it('a policy that no order can be cancelled is not a refusal', () => {
+    expect(kindOf({ subject: 'Your order is confirmed! 1482930571', opening: 'You can cancel free within 60 seconds of placing the order. After that, the restaurant starts preparing your food and the order can no longer be cancelled.' })).toBe('order_confirmation');
     expect(kindOf({ subject: 'Ticket purchase complete: order 7731', opening: 'Orders cannot be cancelled or changed after purchase, except when the event is cancelled.' })).toBe('order_confirmation');
     expect(kindOf({ subject: 'Order 7731', opening: 'Unfortunately your order can no longer be cancelled: it has left our warehouse.' })).toBe('cancellation_denied');
   });

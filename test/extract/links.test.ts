@@ -36,6 +36,17 @@ describe('the order link', () => {
     expect(findOrderLink([link('Cancelar suscripción', 'https://tienda.example/newsletter/baja?u=1')], null)).toBeNull();
   });
 
+  it('legal withdrawal pages, pay-again buttons and order history are never the order\'s link', () => {
+    expect(findOrderLink([link('Widerrufsbelehrung', 'https://shop.example/widerrufsbelehrung')], null)).toBeNull();
+    expect(findOrderLink([link('Opnieuw betalen', 'https://shop.example/afrekenen/order-pay/4417/?pay_for_order=true&key=wc_1')], '4417')).toBeNull();
+    expect(findOrderLink([link('Historique des commandes', 'https://shop.example/historique-commandes')], null)).toBeNull();
+  });
+
+  it('an order-status or manage-booking button is the order\'s link', () => {
+    expect(findOrderLink([link("Visualizza lo stato dell'ordine", 'https://shop.example/negozio/#!/~/orderStatus/orderId=2K9FH&key=e1b7')], null)).not.toBeNull();
+    expect(findOrderLink([link('Gestisci il tuo viaggio', 'https://treni.example/viaggi/K7QX2M')], null)).not.toBeNull();
+  });
+
   it('keeps a tracking redirect exactly as written', () => {
     const href = 'https://click.mail.shop.example/ls/click?upn=abc&amp;x=1';
     expect(findOrderLink([link('Manage your order', href)], null)?.href).toBe(href);

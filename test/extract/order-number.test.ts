@@ -14,6 +14,8 @@ describe('the order number', () => {
     ['Conferma ordine', 'Ordine n. 000123456 del 14/04/2026', '000123456'],
     ['Orderbevestiging', 'Bestelnummer: NL-88231', 'NL-88231'],
     ['Thanks!', 'Order W123456789 placed', 'W123456789'],
+    ['Colis en cours d\'acheminement', 'Votre commande ayant la référence MPLDQZTRH est en cours d\'acheminement.', 'MPLDQZTRH'],
+    ['Acquisto confermato', 'Codice prenotazione (PNR): K7QX2M', 'K7QX2M'],
   ])('%s', (subject, body, expected) => {
     expect(find(subject, body)).toBe(expected);
   });

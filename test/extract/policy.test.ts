@@ -39,6 +39,7 @@ describe('the cancellation window', () => {
     'Puoi annullare fino alla spedizione.',
     'Je kunt annuleren tot verzending.',
     'Podemos cancelar tu pedido mientras no haya salido del taller.',
+    "You can cancel items that haven't shipped yet from Your Orders.",
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
     expect(p.untilShipped).toBe(true);
@@ -48,6 +49,7 @@ describe('the cancellation window', () => {
   it.each([
     ['Annuleren kan tot 1 uur na het plaatsen van je bestelling.', '2026-04-14T16:05:00-07:00'],
     ['You have a 2 hour window to cancel from your account.', '2026-04-14T17:05:00-07:00'],
+    ['You can cancel free within 60 seconds of placing the order.', '2026-04-14T15:06:00-07:00'],
   ])('"%s" is a window however the number stands', (text, expected) => {
     expect(deadline(text)).toBe(expected);
   });
