@@ -47,6 +47,10 @@ const SHIPPED = phrases(
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`verzendbevestiging`,
 );
+const FULFILLED = phrases(
+  String.raw`(?:we\s+have|we[’']ve)\s+finished\s+processing`, String.raw`order\s+(?:is\s+(?:now\s+)?)?complete(?:d)?(?![\p{L}])`, String.raw`(?:has\s+been|was)\s+fulfilled`,
+  String.raw`bestellung\s+(?:ist\s+)?abgeschlossen`, String.raw`commande\s+(?:est\s+)?termin[ée]e`, String.raw`pedido\s+(?:est[áa]\s+)?completado`, String.raw`ordine\s+(?:è\s+)?completato`, String.raw`bestelling\s+(?:is\s+)?(?:afgerond|voltooid)`,
+);
 /** Words only an order confirmation uses. */
 const ORDERED = phrases(
   String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
@@ -139,6 +143,11 @@ export function classify(s: KindSignals): KindEvidence {
     const hit = subjectHit ?? factIn(s.opening, re);
     if (!hit) continue;
     return { kind, evidence: hit.input === s.subject ? s.subject : around(s.opening, hit.index) };
+  }
+  // WooCommerce's "order complete" with the parcel's tracking number: the order went out.
+  if (s.hasTrackingNumber && s.hasOrderNumber && !inSubject(ORDERED)) {
+    const fulfilled = FULFILLED.exec(s.subject) ?? FULFILLED.exec(s.opening);
+    if (fulfilled) return { kind: 'shipping_notification', evidence: around(fulfilled.input, fulfilled.index) };
   }
   const status = s.structuredStatus ?? '';
   if (identified && /OrderCancelled/i.test(status)) return { kind: 'cancellation_confirmation', evidence: `orderStatus ${status}` };

@@ -15,6 +15,27 @@ const LABEL = new RegExp(
 const LABEL_WORD = /track|sendungs|paketnummer|num[ée]ro|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendingnummer|volgnummer|waybill|awb|consignment|shipment|parcel|package/iu;
 const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/];
 
+const COLUMN_HEADER = /^(?:tracking\s*(?:number|no\.?|#|id|code)?|sendungsnummer|trackingnummer|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?)$/iu;
+const TRACKING_SHAPE = /^(?=[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d)[A-Z0-9]{8,34}$/;
+
+/** "Provider | Tracking Number | Date" over "Australia Post | 36LPR0418827 | May 20": the cell under the header. */
+function fromTableColumn(text: string): { value: string; evidence: string } | null {
+  if (!LABEL_WORD.test(text)) return null;
+  const lines = text.split('\n');
+  const cells = (line: string) => line.split(/\s*\|\s*|\s{2,}|\t/).map((c) => c.trim()).filter((c) => c !== '');
+  for (let i = 0; i < lines.length - 1; i++) {
+    const header = cells(lines[i]!);
+    if (header.length < 2) continue;
+    const at = header.findIndex((c) => COLUMN_HEADER.test(c));
+    if (at < 0) continue;
+    for (const row of lines.slice(i + 1, i + 4)) {
+      const cell = cells(row)[at];
+      if (cell && TRACKING_SHAPE.test(cell)) return { value: cell, evidence: `${lines[i]!.trim()} / ${row.trim()}` };
+    }
+  }
+  return null;
+}
+
 export function findTrackingNumber(text: string, links: Link[]): { value: string; evidence: string } | null {
   for (const m of LABEL_WORD.test(text) ? text.matchAll(LABEL) : []) {
     const value = m.groups!.num!.replace(/\s+/g, '');
@@ -25,13 +46,15 @@ export function findTrackingNumber(text: string, links: Link[]): { value: string
     const m = /(?<![\p{L}\d])([A-Z]{0,4}\d{10,30}[A-Z]{0,4})(?![\p{L}\d])/u.exec(sentence.text);
     if (m) return { value: m[1]!, evidence: sentence.text };
   }
+  const column = fromTableColumn(text);
+  if (column) return column;
   for (const shape of CARRIER_SHAPES) {
     const m = shape.exec(text);
     if (m) return { value: m[0], evidence: snippet(text, m.index, m[0].length) };
   }
   for (const link of links) {
-    const m = /[?&](?:tn|tracknum|tracking(?:_?number)?|trackingnumber|tLabels|tracknumbers|id|barcode|parcelnumber)=([A-Z0-9]{8,34})(?:&|$)/i.exec(link.href);
-    if (m && /\d{6}/.test(m[1]!) && /track|suivi|sendung|seguim|traccia|volg/i.test(link.href + link.text)) {
+    const m = /[?&](?:tn|tracknum|tracking(?:_?number)?|trackingnumber|tLabels|tracknumbers|id|barcode|parcelnumber|code)=([A-Z0-9]{8,34})(?:&|$)/i.exec(link.href);
+    if (m && /\d{6}/.test(m[1]!) && /track|suivi|suivre|sendung|seguim|traccia|volg/i.test(link.href + link.text)) {
       return { value: m[1]!, evidence: link.href };
     }
   }

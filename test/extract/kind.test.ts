@@ -63,6 +63,11 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Return received for order 1042', opening: "We've received your return and issued your refund." })).toBe('other');
   });
 
+  it('an order marked complete with its parcel\'s tracking number is a shipping notice', () => {
+    expect(kindOf({ subject: 'Your Corella Cycles order is now complete', opening: 'We have finished processing your order.', hasTrackingNumber: true })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Your Corella Cycles order is now complete', opening: 'We have finished processing your order.', hasTrackingNumber: false })).not.toBe('shipping_notification');
+  });
+
   it('a failed payment is other: nothing was bought yet', () => {
     expect(kindOf({ subject: 'Betaling voor bestelling #4417 mislukt', opening: 'Helaas is de betaling voor je bestelling #4417 niet gelukt.' })).toBe('other');
     expect(kindOf({ subject: 'Payment declined for order #5521', opening: 'Your payment for order #5521 was declined.' })).toBe('other');

@@ -33,4 +33,13 @@ describe('findTrackingNumber', () => {
   it('finds nothing without a label, a carrier shape or a tracking link', () => {
     expect(findTrackingNumber('Order 12345678 total $19.99', [])).toBeNull();
   });
+  it('reads the number under a Tracking Number column', () => {
+    const text = 'Tracking Information\nProvider  |  Tracking Number  |  Date\nAustralia Post  |  36LPR0418827  |  May 20, 2026  |  Track';
+    expect(findTrackingNumber(text, [])?.value).toBe('36LPR0418827');
+  });
+
+  it('reads the number a carrier link carries as code=', () => {
+    const link = { text: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A21874400213', href: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A21874400213', before: '' };
+    expect(findTrackingNumber('Vous pouvez suivre votre colis.', [link as never])?.value).toBe('6A21874400213');
+  });
 });
