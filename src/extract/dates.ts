@@ -72,7 +72,7 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
     let r = all[i]!;
     let next = all[i + 1];
     // "until 12:00 noon (JST) on 2026/03/04": a time, then its date.
-    if (!r.start.isCertain('day') && r.start.isCertain('hour') && next && next.start.isCertain('day') && !next.start.isCertain('hour') && next.index - (r.index + r.text.length) <= 15) {
+    if (!r.start.isCertain('day') && r.start.isCertain('hour') && next && next.start.isCertain('day') && !next.start.isCertain('hour') && normalized.slice(r.index + r.text.length, next.index).replace(/\s+/g, ' ').length <= 15) {
       const time = r;
       r = next;
       next = time;
@@ -107,15 +107,17 @@ const ZONE_NAMES: [RegExp, string][] = [
   [/\b(?:US\s+)?Central(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'CT'],
   [/\b(?:US\s+)?Mountain(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'MT'],
   [/\b(?:US\s+)?Pacific(?:\s+(?:Standard|Daylight))?\s+Time\b/gi, 'PT'],
+  // Central European time written out; chrono's CET follows summer time.
+  [/(?<![\p{L}])(?:heure\s+(?:de\s+Paris|de\s+Bruxelles|fran[çc]aise|de\s+France|belge)|hora\s+(?:peninsular|de\s+Madrid|espa[ñn]ola\s+peninsular)|ora\s+(?:italiana|di\s+Roma)|mitteleurop[äa]ische\s+(?:Sommer)?zeit|deutscher\s+Zeit|Berliner\s+Zeit|Nederlandse\s+tijd|Belgische\s+tijd)(?![\p{L}])/giu, 'CET'],
 ];
 
-/** Same-length rewrites chrono reads better; every index stays valid for the caller's text. */
 // Noon and midnight in words; English ones chrono reads itself. Same length or shorter, padded.
 const NOON = /(?<![\p{L}])(?:midi|mezzogiorno|mediod[ií]a)(?![\p{L}])/giu;
 const MIDNIGHT = /(?<![\p{L}])(?:minuit|mezzanotte|medianoche|mitternacht|middernacht)(?![\p{L}])/giu;
 /** 04.12.2026 is day first wherever dots are used: written as 2026-12-04, no parser can misread it. */
 const DOTTED_DATE = /(?<![\d.])(\d{2})\.(\d{2})\.(\d{4})(?![\d]|\.\d)/g;
 
+/** Same-length rewrites chrono reads better; every index stays valid for the caller's text. */
 function normalize(text: string): string {
   let out = text
     .replace(NOON, (m) => (m.length >= 5 ? '12:00' : '12h').padEnd(m.length, ' '))

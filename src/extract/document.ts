@@ -47,8 +47,14 @@ export function buildDocument(message: ParsedMessage): Document {
   };
   if (!looksForwarded(message.subject, unquoted)) return base;
 
-  const original = findForwardedHeaders(unquoted);
+  let original = findForwardedHeaders(unquoted);
   if (!original) return { ...base, forwarded: true };
+  // Fwd: Fwd: the shop is behind the innermost header block
+  for (let depth = 0; depth < 3; depth++) {
+    const inner = findForwardedHeaders(original.body);
+    if (!inner?.fromAddress) break;
+    original = inner;
+  }
   return {
     ...base,
     subject: original.subject ?? message.subject,

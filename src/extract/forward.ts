@@ -92,10 +92,13 @@ export function unquoteLines(text: string): string {
 }
 
 const REPLY_HEADER = /^(?:on .{6,120} wrote:|am .{6,120} schrieb .{0,80}:|le .{6,120} a [ée]crit\s*:|el .{6,120} escribi[óo]:|il .{6,120} ha scritto:|op .{6,120} schreef .{0,80}:)\s*$/im;
+// Help desks (Zendesk, Freshdesk ...) quote the thread without ">": a reply-above-this-line marker,
+// or a "Name (Shop) date" / "Name wrote on date" comment header, starts the history.
+const HISTORY_START = /^(?:#{2}-.{0,80}-#{2}|-{2,}\s*(?:reply above this line|bitte oberhalb|r[ée]pondez au-dessus|responde encima|rispondi sopra|antwoord boven).*|.{2,60}\(\s*[^()]{2,40}\)\s*\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}.{0,30}|.{2,60}\s(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|schreef)\s+(?:on|am|le|el|il|op)\s.{4,60})$/iu;
 
 /** The part of a reply above its quoted history: what the sender wrote this time. */
 export function newestPart(text: string): string {
   const lines = text.split('\n');
-  const cut = lines.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()) || MARKER.test(l.trim()));
+  const cut = lines.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()) || MARKER.test(l.trim()) || HISTORY_START.test(l.trim()));
   return cut <= 0 ? text : lines.slice(0, cut).join('\n');
 }

@@ -14,17 +14,18 @@ const DENIED = phrases(
   String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|were\s+not\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
-  String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:leider\s+)?nicht\s+(?:mehr\s+)?m[öo]glich`,
+  String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:(?:leider|daher|somit|deshalb|nun|jetzt)\s+)*nicht\s+(?:mehr\s+)?m[öo]glich`,
   String.raw`(?:ne\s+)?(?:peut|pouvons|pourrons|pouvions|a\s+pu)\s+(?:plus|pas)\s+(?:être\s+)?annul`, String.raw`(?:plus|pas)\s+possible\s+d['’e]\s*(?:l['’]\s*)?annuler`,
-  String.raw`no\s+longer\s+possible\s+to\s+cancel`, String.raw`nicht\s+mehr\s+m[öo]glich,?\s+(?:\p{L}+\s+){0,4}?zu\s+stornieren`, String.raw`ya\s+no\s+es\s+posible\s+(?:cancelar|anular)`, String.raw`niet\s+meer\s+mogelijk\s+om\s+(?:\p{L}+\s+){0,4}?te\s+annuleren`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`impossible\s+d'annuler`,
+  String.raw`no\s+longer\s+possible\s+to\s+cancel`, String.raw`nicht\s+mehr\s+m[öo]glich,?\s+(?:\p{L}+\s+){0,4}?zu\s+stornieren`, String.raw`ya\s+no\s+es\s+posible\s+(?:cancelar|anular)`, String.raw`niet\s+meer\s+mogelijk\s+om\s+(?:\p{L}+\s+){0,4}?te\s+annuleren`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`ne\s+pouvons\s+(?:(?:donc|malheureusement|hélas)\s+)*(?:plus|pas)\s+(?:l['’]\s*)?annuler`, String.raw`l['’]annulation\s+n['’]est\s+(?:(?:donc|malheureusement)\s+)*plus\s+possible`,
+  String.raw`annuleren\s+(?:lukt|kan)\s+(?:helaas\s+|dus\s+)*niet\s+meer`, String.raw`annuleren\s+is\s+(?:helaas\s+|dus\s+)*niet\s+meer\s+mogelijk`, String.raw`impossible\s+d'annuler`,
   String.raw`no\s+(?:se\s+)?(?:puede|podemos|pudimos|ha\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`,
-  String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annullare`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?annull`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
+  String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annull\w*`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?annull`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
   String.raw`kan\s+(?:helaas\s+)?niet\s+(?:meer\s+)?(?:worden\s+)?geannuleerd`, String.raw`(?:kunnen|konden)\s+(?:we\s+|wij\s+)?(?:je|jouw|uw|de)\s+bestelling\s+(?:\S+\s+)?(?:helaas\s+)?niet\s+(?:meer\s+)?annuleren`, String.raw`annulering\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?mogelijk|afgewezen)`,
 );
 const CANCELLED = phrases(
   String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
   String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+)?cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
-  String.raw`(?:wurde|ist|wurden)\s+(?:erfolgreich\s+)?storniert`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
+  String.raw`(?:wurde|ist|wurden)\s+(?:(?:erfolgreich|damit|somit|nun|jetzt|hiermit|bereits)\s+)*storniert`, String.raw`(?:cancelamos|anulamos)`, String.raw`pedido\s+(?:qued[óo]|est[áa])\s+(?:cancelado|anulado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`,
   String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?annullat[oia]`, String.raw`ordine\s+annullato`, String.raw`conferma\s+(?:di\s+|dell[’']\s*)?annullamento`, String.raw`abbiamo\s+annullato`,
@@ -118,7 +119,11 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
   ['shipping_notification', SHIPPED],
 ];
 
-export function classify(s: KindSignals): KindEvidence {
+// "Re: Your order #PB-40712 is confirmed": a reply's subject names the thread, not the news.
+const REPLY_SUBJECT = /^\s*(?:re|aw|sv|rif|r|antw|vs|réf)\s*(?:\[\d+\])?\s*:/iu;
+
+export function classify(signals: KindSignals): KindEvidence {
+  const s = REPLY_SUBJECT.test(signals.subject) ? { ...signals, subject: '' } : signals;
   // Each test is run at most once on the subject and once on the opening, and only when its
   // answer can still change the outcome (the patterns are long; the opening scans dominate).
   const subjectHits = new Map<RegExp, RegExpExecArray | null>();

@@ -48,6 +48,8 @@ const WINDOW = new RegExp(
     String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|los\s+(?:primeros|pr[óo]ximos))?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:to|pour|para|per|om|um|zum|f[üu]r)\s+(?:\p{L}+\s+){0,3}?(?:cancel|change|edit|modify|annul|stor|cancela|anula|annulla|annuleer|wijzig)`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen)|apr[èe]s|despu[ée]s|dopo)`,
+    // "Du hast 14 Minuten Zeit, ... zu stornieren", "Vous disposez de 30 minutes pour annuler"
+    String.raw`(?:du\s+hast|sie\s+haben|you\s+have|vous\s+avez|vous\s+disposez\s+de|tu\s+as|tienes|tiene|usted\s+tiene|hai|avete|je\s+hebt|u\s+heeft)\s+(?:noch\s+|still\s+|encore\s+|ancora\s+|nog\s+)?${NUM}\s*-?\s*${UNIT}`,
   ].join('|'),
   'iu',
 );
@@ -103,6 +105,10 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const s = said.replace(/[’‘ʼ]/g, "'");
     const evidence = said;
     if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|afmeld/i.test(s)) continue;
+    // "If we don't hear back by Friday, the order will be cancelled automatically": the shop's deadline, not the owner's.
+    if (AUTOMATIC.test(s)) continue;
+    const midnight = untilMidnight(s, orderedAt, ctx);
+    if (midnight) return { deadline: midnight, untilShipped: false, evidence };
     if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence };
     const printed = findDates(s, ctx);
     const timed = printed.find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
@@ -114,7 +120,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
       // each of WINDOW's alternatives has its own (number, unit) pair of groups
-      const pair = [1, 3, 5].find((g) => window[g] !== undefined)!;
+      const pair = [1, 3, 5, 7].find((g) => window[g] !== undefined)!;
       const n = numberValue(window[pair]!);
       const unit = window[pair + 1]!;
       if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence };
@@ -131,6 +137,20 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     }
   }
   return none;
+}
+
+const AUTOMATIC = /(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)\s+(?:\p{L}+\s+){0,2}?(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)|(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)\s+(?:\p{L}+\s+){0,2}?(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)/iu;
+
+// "until midnight" is the end of the day: of the date printed, else of the order's day.
+const UNTIL_MIDNIGHT = /(?:until|till|by|before|bis|jusqu['’]?\s*[àa]|avant|hasta|antes\s+de|fino\s+a|entro|tot|voor)\s+(?:\p{L}+\s+){0,2}?(?:midnight|mitternacht|minuit|medianoche|mezzanotte|middernacht)/iu;
+
+function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): { ms: number; offset: number } | null {
+  if (!UNTIL_MIDNIGHT.test(sentence)) return null;
+  const printed = findDates(sentence, ctx).find((d) => !orderedAt || d.ms >= orderedAt.ms - 86_400_000);
+  const day = printed ?? orderedAt;
+  if (!day) return null;
+  const local = day.ms + day.offset * 60_000;
+  return { ms: Math.floor(local / 86_400_000) * 86_400_000 + 86_400_000 - day.offset * 60_000, offset: day.offset };
 }
 
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;

@@ -37,6 +37,11 @@ describe('reading dates in six languages', () => {
     expect(iso('Fecha del pedido: 11/06/2026 - 10:22h', ctx({ language: 'es', offset: 120 }))).toBe('2026-06-11T10:22:00+02:00');
   });
 
+  it('reads Central European time written out, summer time included', () => {
+    expect(iso('le 13 mai 2026 à 22h47 (heure de Paris)', ctx({ language: 'fr', offset: 0 }))).toBe('2026-05-13T22:47:00+02:00');
+    expect(iso('hasta las 14:00 h (hora peninsular) del 15/05/2026', ctx({ language: 'es', offset: 0 }))).toBe('2026-05-15T14:00:00+02:00');
+  });
+
   it('reads noon and midnight written as words', () => {
     expect(iso('annulez avant le 12/12/2026 à midi', ctx({ language: 'fr', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
     expect(iso('annulla entro il 12/12/2026 a mezzogiorno', ctx({ language: 'it', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');

@@ -26,6 +26,11 @@ describe('forwarded orders', () => {
     expect(h.body).toContain('Merci pour votre commande');
   });
 
+  it('the newest part of a help-desk reply stops at its unmarked history', () => {
+    expect(newestPart('Bonjour,\nNous avons transmis votre demande.\n##- Veuillez écrire votre réponse au-dessus de cette ligne -##\nMerci pour votre commande')).toBe('Bonjour,\nNous avons transmis votre demande.');
+    expect(newestPart('We will get back to you.\nPriya Desai (Thorncroft) 13 May 2026, 11:02\nThanks for your order')).toBe('We will get back to you.');
+  });
+
   it('a reply quoting "Original Message" is not a forward', () => {
     expect(looksForwarded('Re: please cancel CS-3318', '-----Original Message-----\nFrom: Robin <r@postbird.net>')).toBe(false);
     expect(looksForwarded('Fwd: Order 1', 'x')).toBe(true);

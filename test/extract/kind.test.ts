@@ -68,6 +68,19 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Your Corella Cycles order is now complete', opening: 'We have finished processing your order.', hasTrackingNumber: false })).not.toBe('shipping_notification');
   });
 
+  it('a help desk\'s reply is read for what it says, not for the thread\'s subject', () => {
+    expect(kindOf({ subject: 'Re: Your Pebblecombe order #PB-40712 is confirmed', opening: "Your parcel had already been dispatched, so it's no longer possible to cancel order #PB-40712." })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'R: Conferma ordine n. 2026-0418', opening: "Gentile cliente, abbiamo annullato l'ordine n. 2026-0418." })).toBe('cancellation_confirmation');
+  });
+
+  it('refusals and confirmations in help-desk wording', () => {
+    expect(kindOf({ subject: 'AW: Stornierung 100238', opening: 'Die Bestellung ist damit storniert.' })).toBe('cancellation_confirmation');
+    expect(kindOf({ subject: 'AW: Bestellung 55120', opening: 'Ihre Bestellung wurde bereits gestern versandt, eine Stornierung ist daher nicht mehr möglich.' })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Re: Commande SC-8841', opening: "Elle a déjà été expédiée ce matin : nous ne pouvons donc plus l'annuler." })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Re: Pedido MX-2219', opening: 'Listo: cancelamos tu pedido #MX-2219.' })).toBe('cancellation_confirmation');
+    expect(kindOf({ subject: 'Re: Bestelling TB10377', opening: 'Je pakket is al verzonden, dus annuleren lukt niet meer.' })).toBe('cancellation_denied');
+  });
+
   it('a failed payment is other: nothing was bought yet', () => {
     expect(kindOf({ subject: 'Betaling voor bestelling #4417 mislukt', opening: 'Helaas is de betaling voor je bestelling #4417 niet gelukt.' })).toBe('other');
     expect(kindOf({ subject: 'Payment declined for order #5521', opening: 'Your payment for order #5521 was declined.' })).toBe('other');

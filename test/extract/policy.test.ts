@@ -54,6 +54,21 @@ describe('the cancellation window', () => {
     expect(deadline(text)).toBe(expected);
   });
 
+  it.each([
+    ['Du hast 14 Minuten Zeit, deine Bestellung zu ändern oder zu stornieren.', '2026-04-14T15:19:00-07:00'],
+    ['Vous disposez de 30 minutes pour annuler votre commande.', '2026-04-14T15:35:00-07:00'],
+  ])('"%s": the time you have', (text, expected) => {
+    expect(deadline(text)).toBe(expected);
+  });
+
+  it('until midnight is the end of the day', () => {
+    expect(deadline('Je kunt je bestelling tot middernacht kosteloos annuleren.')).toBe('2026-04-15T00:00:00-07:00');
+  });
+
+  it('an automatic cancellation by the shop is not the owner\'s window', () => {
+    expect(deadline("If we don't hear back by 11:59 PM ET on April 15, 2026, the order will be cancelled automatically.")).toBeNull();
+  });
+
   it('a question about cancelling is answered by the next sentence', () => {
     expect(deadline('Need to cancel this first box? You can do it free of charge until 11:59pm on April 19, 2026.')).toBe('2026-04-19T23:59:00-07:00');
   });

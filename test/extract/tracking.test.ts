@@ -33,6 +33,11 @@ describe('findTrackingNumber', () => {
   it('finds nothing without a label, a carrier shape or a tracking link', () => {
     expect(findTrackingNumber('Order 12345678 total $19.99', [])).toBeNull();
   });
+  it('reads a number after a verb or a carrier name', () => {
+    expect(findTrackingNumber('Ihre Sendungsnummer lautet 1034890123456701.', [])?.value).toBe('1034890123456701');
+    expect(findTrackingNumber('Codice di tracciamento BRT: 05811029384756', [])?.value).toBe('05811029384756');
+  });
+
   it('reads the number under a Tracking Number column', () => {
     const text = 'Tracking Information\nProvider  |  Tracking Number  |  Date\nAustralia Post  |  36LPR0418827  |  May 20, 2026  |  Track';
     expect(findTrackingNumber(text, [])?.value).toBe('36LPR0418827');
