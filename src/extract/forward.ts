@@ -96,9 +96,14 @@ const REPLY_HEADER = /^(?:on .{6,120} wrote:|am .{6,120} schrieb .{0,80}:|le .{6
 // or a "Name (Shop) date" / "Name wrote on date" comment header, starts the history.
 const HISTORY_START = /^(?:#{2}-.{0,80}-#{2}|-{2,}\s*(?:reply above this line|bitte oberhalb|r[ée]pondez au-dessus|responde encima|rispondi sopra|antwoord boven).*|.{2,60}\(\s*[^()]{2,40}\)\s*\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}.{0,30}|.{2,60}\s(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|schreef)\s+(?:on|am|le|el|il|op)\s.{4,60})$/iu;
 
+function historyStarts(line: string): boolean {
+  // every history header holds a marker, a dash rule or a year: most lines are passed over at once
+  return line.length < 200 && /##|--|\d{4}/.test(line) && HISTORY_START.test(line.trim());
+}
+
 /** The part of a reply above its quoted history: what the sender wrote this time. */
 export function newestPart(text: string): string {
   const lines = text.split('\n');
-  const cut = lines.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()) || MARKER.test(l.trim()) || HISTORY_START.test(l.trim()));
+  const cut = lines.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()) || MARKER.test(l.trim()) || historyStarts(l));
   return cut <= 0 ? text : lines.slice(0, cut).join('\n');
 }
