@@ -96,6 +96,11 @@ const REPLY_HEADER = /^(?:on .{6,120} wrote:|am .{6,120} schrieb .{0,80}:|le .{6
 // or a "Name (Shop) date" / "Name wrote on date" comment header, starts the history.
 const HISTORY_START = /^(?:#{2}-.{0,80}-#{2}|-{2,}\s*(?:reply above this line|bitte oberhalb|r[ée]pondez au-dessus|responde encima|rispondi sopra|antwoord boven).*|.{2,60}\(\s*[^()]{2,40}\)\s*\d{1,2}\.?\s+\p{L}{3,12}\.?\s+\d{4}.{0,30}|.{2,60}\s(?:wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|schreef)\s+(?:on|am|le|el|il|op)\s.{4,60})$/iu;
 
+/** "On 13 May 2026, at 11:02, Priya wrote:" and help-desk comment headers: the time of a quote, never of an order. */
+export function isQuoteHeader(line: string): boolean {
+  return REPLY_HEADER.test(line.trim()) || historyStarts(line);
+}
+
 function historyStarts(line: string): boolean {
   // every history header holds a marker, a dash rule or a year: most lines are passed over at once
   return line.length < 200 && /##|--|\d{4}/.test(line) && HISTORY_START.test(line.trim());
@@ -104,6 +109,35 @@ function historyStarts(line: string): boolean {
 /** The part of a reply above its quoted history: what the sender wrote this time. */
 export function newestPart(text: string): string {
   const lines = text.split('\n');
+  const fromHelpDesk = helpDeskNewest(lines);
+  if (fromHelpDesk !== null) return fromHelpDesk;
   const cut = lines.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()) || MARKER.test(l.trim()) || historyStarts(l));
   return cut <= 0 ? text : lines.slice(0, cut).join('\n');
 }
+
+/**
+ * Zendesk-style mail: a reply-above-this-line marker on top, then comments newest first, each under
+ * a "Name (Shop), date" header, between dash rules. The newest comment is what was written now.
+ */
+function helpDeskNewest(lines: string[]): string | null {
+  const marker = lines.slice(0, 4).findIndex((l) => /^#{2}-.{0,80}-#{2}$/.test(l.trim()));
+  if (marker < 0) return null;
+  const segments: string[][] = [[]];
+  for (const line of lines.slice(marker + 1)) {
+    if (/^-{8,}$/.test(line.trim())) segments.push([]);
+    else segments[segments.length - 1]!.push(line);
+  }
+  for (const segment of segments) {
+    const first = segment.findIndex((l) => l.trim() !== '');
+    if (first >= 0 && COMMENT_HEADER.test(segment[first]!.trim())) {
+      const body = segment.slice(first + 1);
+      const cut = body.findIndex((l) => /^\s*>/.test(l) || REPLY_HEADER.test(l.trim()));
+      return (cut < 0 ? body : body.slice(0, cut)).join('\n').trim();
+    }
+  }
+  return null;
+}
+
+/** "Megan (Larchmont Blinds), Dec 2, 2026, 10:14 NST", "Léa (Atelier Grès & Lin)" over "13 mai 2026 à 12:06". */
+const COMMENT_HEADER = /^(?:[\p{L} .'-]{2,40}(?:\s*\([^()]{2,40}\))?,?\s+(?:\d{1,2}\.?\s+\p{L}{3,12}\.?|\p{L}{3,9}\.?\s+\d{1,2},?)\s+\d{4}\b.{0,30}|[\p{L} .'-]{2,40}\([^()]{2,40}\))$/u;
+

@@ -2,6 +2,7 @@
 // Pure: no I/O and no clock; everything it knows comes from the message and the options.
 import type { ParsedMessage } from '../mail/parsed-message.js';
 import { findContact } from './contact.js';
+import { isQuoteHeader } from './forward.js';
 import { findDates, formatInstant, headerInstant, headerOffset, mayHoldDate, type DateContext } from './dates.js';
 import { buildDocument, type Document } from './document.js';
 import type { EvidenceField, Extraction } from './extraction.js';
@@ -156,7 +157,7 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
   // Only lines that show a time of day can tell the moment of ordering (a price such as "99.99"
   // is no time; "12.50" may be, and is left to the date parser).
   for (const line of opening.split('\n')) {
-    if (!TIME_OF_DAY.test(line)) continue;
+    if (!TIME_OF_DAY.test(line) || isQuoteHeader(line)) continue;
     const early = findDates(line, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
     if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(line, early.index, early.text.length) };
   }

@@ -120,10 +120,11 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
 ];
 
 // "Re: Your order #PB-40712 is confirmed": a reply's subject names the thread, not the news.
-const REPLY_SUBJECT = /^\s*(?:re|aw|sv|rif|r|antw|vs|réf)\s*(?:\[\d+\])?\s*:/iu;
+const REPLY_SUBJECT = /^\s*(?:\[[^\]]{1,60}\]\s*)?(?:re|aw|sv|rif|r|antw|vs|réf)\s*(?:\[\d+\])?\s*:/iu;
 
 export function classify(signals: KindSignals): KindEvidence {
-  const s = REPLY_SUBJECT.test(signals.subject) ? { ...signals, subject: '' } : signals;
+  const reply = REPLY_SUBJECT.test(signals.subject);
+  const s = reply ? { ...signals, subject: '' } : signals;
   // Each test is run at most once on the subject and once on the opening, and only when its
   // answer can still change the outcome (the patterns are long; the opening scans dominate).
   const subjectHits = new Map<RegExp, RegExpExecArray | null>();
@@ -163,7 +164,7 @@ export function classify(signals: KindSignals): KindEvidence {
   const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
   if (evidenceOfOrder) {
     const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
-    const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder ? null : ORDERED.exec(s.body));
+    const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder || reply ? null : ORDERED.exec(s.body));
     if (ordered || s.hasStructuredOrder) {
       // Marketing words win unless the mail also plainly confirms an order (a subject's say beats the body's).
       const found = inSubject(ORDERED) ? null : marketing();

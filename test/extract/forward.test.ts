@@ -31,6 +31,20 @@ describe('forwarded orders', () => {
     expect(newestPart('We will get back to you.\nPriya Desai (Thorncroft) 13 May 2026, 11:02\nThanks for your order')).toBe('We will get back to you.');
   });
 
+  it('the newest comment of a Zendesk-style mail is the one under the reply-above marker', () => {
+    const text = [
+      '##- Please type your reply above this line -##',
+      'Your request (48213) has been updated. To add additional comments, reply to this email.',
+      '----------------------------------------------',
+      'Megan (Larchmont Blinds), Dec 2, 2026, 10:14 NST',
+      "Hi Elspeth, we're not able to cancel order LB-66120.",
+      '----------------------------------------------',
+      'Elspeth Moir, Dec 1, 2026, 21:40 NST',
+      'Hello, please cancel my order LB-66120.',
+    ].join('\n');
+    expect(newestPart(text)).toBe("Hi Elspeth, we're not able to cancel order LB-66120.");
+  });
+
   it('a reply quoting "Original Message" is not a forward', () => {
     expect(looksForwarded('Re: please cancel CS-3318', '-----Original Message-----\nFrom: Robin <r@postbird.net>')).toBe(false);
     expect(looksForwarded('Fwd: Order 1', 'x')).toBe(true);
