@@ -131,6 +131,26 @@ function normalize(text: string): string {
   return out;
 }
 
+export const DAY_MS = 86_400_000;
+
+/** The first instant of the calendar day of `ms`, in the given UTC offset (minutes). */
+export function startOfDay(ms: number, offset: number): number {
+  const local = ms + offset * 60_000;
+  return Math.floor(local / DAY_MS) * DAY_MS - offset * 60_000;
+}
+
+/**
+ * The calendar day of `dayMs` (in `offset`) at the given time of day, read in the time's own zone
+ * when it printed one; without a time, the day's last minute.
+ */
+export function atTimeOn(dayMs: number, offset: number, time: { hour: number; minute: number; offset: number | null } | null): { ms: number; offset: number } {
+  const zone = time?.offset ?? offset;
+  const local = new Date(dayMs + zone * 60_000);
+  const hour = time ? time.hour : 23;
+  const minute = time ? time.minute : 59;
+  return { ms: Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour, minute) - zone * 60_000, offset: zone };
+}
+
 /** A time of day printed without a date ("until 5:00 PM CT"), with its zone when printed. */
 export function findTimeOfDay(text: string, ctx: DateContext): { hour: number; minute: number; offset: number | null } | null {
   const parser = ctx.dayFirst ? PARSERS[ctx.language].dayFirst : PARSERS[ctx.language].monthFirst;

@@ -2,7 +2,7 @@
 // ("cancel within 2 hours"), an absolute deadline ("until 9 PM CT on April 14"), "until it ships",
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
-import { findDates, findTimeOfDay, type DateContext } from './dates.js';
+import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
 import { countsFromDelivery, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
 
@@ -91,18 +91,23 @@ const CONDITION = new RegExp(
   'iu',
 );
 
+/** Typographic apostrophes read as plain ones ("jusqu’à l’expédition"): the patterns are written with '. */
+function plainApostrophes(s: string): string {
+  return s.replace(/[’‘ʼ]/g, "'");
+}
+
 export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): CancelPolicy {
   const none: CancelPolicy = { deadline: null, untilShipped: false, evidence: null };
   const sentences = sentencesMatching(text, CANCEL_WORD);
   for (const sentence of sentences) {
-    const s = sentence.text.replace(/[’‘ʼ]/g, "'");
+    const s = plainApostrophes(sentence.text);
     if (NO_CANCEL.test(s) && !CONDITION.test(s) && !UNTIL_SHIPPED.test(s)) return none;
   }
   for (const sentence of sentences) {
     // "Need to cancel? You can do it until 11:59pm on Sunday": a question is answered by the next sentence.
     const said = /\?$/.test(sentence.text) ? `${sentence.text} ${sentenceAfter(text, sentence.end)}`.trim() : sentence.text;
-    // Typographic apostrophes read as plain ones ("jusqu’à l’expédition"); the evidence stays as printed.
-    const s = said.replace(/[’‘ʼ]/g, "'");
+    // the evidence stays as printed
+    const s = plainApostrophes(said);
     const evidence = said;
     if (/cancel(?:l?ation)?\s+(?:fee|insurance)|unsubscribe|abbestell|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|afmeld/i.test(s)) continue;
     // "If we don't hear back by Friday, the order will be cancelled automatically": the shop's deadline, not the owner's.
@@ -149,8 +154,7 @@ function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number
   const printed = findDates(sentence, ctx).find((d) => !orderedAt || d.ms >= orderedAt.ms - 86_400_000);
   const day = printed ?? orderedAt;
   if (!day) return null;
-  const local = day.ms + day.offset * 60_000;
-  return { ms: Math.floor(local / 86_400_000) * 86_400_000 + 86_400_000 - day.offset * 60_000, offset: day.offset };
+  return { ms: startOfDay(day.ms, day.offset) + DAY_MS, offset: day.offset };
 }
 
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
@@ -159,17 +163,12 @@ const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s
 /** "until 5 PM on the day it is placed": that time on the order's calendar day, in the printed zone. */
 function timeOnOrderDay(sentence: string, orderedAt: { ms: number; offset: number }, ctx: DateContext): { ms: number; offset: number } | null {
   const time = findTimeOfDay(sentence, ctx);
-  if (!time) return null;
-  const offset = time.offset ?? orderedAt.offset;
-  const local = new Date(orderedAt.ms + offset * 60_000);
-  const ms = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), time.hour, time.minute) - offset * 60_000;
-  return { ms, offset };
+  return time ? atTimeOn(orderedAt.ms, orderedAt.offset, time) : null;
 }
 
+/** The day's last second: a printed date without a time is open until then. */
 function endOfDay(ms: number, offset: number): number {
-  const local = ms + offset * 60_000;
-  const day = Math.floor(local / 86_400_000) * 86_400_000;
-  return day + 86_400_000 - 60_000 - offset * 60_000 + 59_000;
+  return startOfDay(ms, offset) + DAY_MS - 1_000;
 }
 
 // Refund words alone are not a return period ("refunds appear within 5-10 days").

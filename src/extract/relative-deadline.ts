@@ -1,7 +1,7 @@
 // Deadlines counted from another day than the order's: "until 22:00 the day before your delivery",
 // "bis 24 Stunden vor Lieferung", "until 14:00 the next working day". The delivery day is the one
 // the email books ("Delivery slot: Saturday 5 December, 8:00-9:00"); without one there is no deadline.
-import { findDates, findTimeOfDay, type DateContext } from './dates.js';
+import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
 
 type Instant = { ms: number; offset: number };
 
@@ -24,8 +24,6 @@ const APPOINTMENT_LABEL =
 const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
 const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|al\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag/iu;
-
-const DAY_MS = 86_400_000;
 
 /** Whether the sentence counts its deadline from the delivery ("24 hours before delivery"). */
 export function countsFromDelivery(sentence: string): boolean {
@@ -91,20 +89,6 @@ function deliveryAppointment(text: string, ctx: DateContext): (Instant & { hasTi
     return { ms: date.ms, offset: date.offset, hasTime: false };
   }
   return null;
-}
-
-/** That calendar day (of the instant, in `offset`) at the given time, or at its last minute. */
-function atTimeOn(dayMs: number, offset: number, time: { hour: number; minute: number; offset: number | null } | null): Instant {
-  const zone = time?.offset ?? offset;
-  const local = new Date(dayMs + zone * 60_000);
-  const hour = time ? time.hour : 23;
-  const minute = time ? time.minute : 59;
-  return { ms: Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour, minute) - zone * 60_000, offset: zone };
-}
-
-function startOfDay(ms: number, offset: number): number {
-  const local = ms + offset * 60_000;
-  return Math.floor(local / DAY_MS) * DAY_MS - offset * 60_000;
 }
 
 /** The next Monday-to-Friday after the order's day, in the order's offset. */
