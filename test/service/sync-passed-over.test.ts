@@ -4,35 +4,23 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
 import { LocalSource } from '../../src/mail/local-source.js';
 import type { IngestJob } from '../../src/queue/jobs.js';
 import { runSync, type SyncDeps } from '../../src/service/sync.js';
 import { InboxStore } from '../../src/store/inbox-store.js';
 import { Keys } from '../../src/store/keys.js';
-import { connectRedis } from '../../src/store/redis.js';
-import { startRedis, uniquePrefix, type TestRedis } from '../support/redis.js';
+import { uniquePrefix } from '../support/redis.js';
+import { redisForTests } from '../support/redis-per-file.js';
 
-let redis: TestRedis;
-let client: Redis;
+const redis = redisForTests('test');
 let dir: string;
 let inbox: InboxStore;
 
-beforeAll(async () => {
-  redis = await startRedis();
-  client = connectRedis(redis.url, 'test');
-});
-
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
-
 beforeEach(async (context) => {
   dir = await mkdtemp(join(tmpdir(), 'ow-passed-'));
-  inbox = new InboxStore(client, new Keys(uniquePrefix('passed')));
+  inbox = new InboxStore(redis.client, new Keys(uniquePrefix('passed')));
   context.onTestFinished(() => rm(dir, { recursive: true, force: true }));
 });
 

@@ -1,31 +1,20 @@
 // OrderStore against a real Redis: an update is computed from the record as it is and written only
 // if nobody wrote it meanwhile, so updates racing on one order all land; indexes follow the record.
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { orderId, type CorrespondenceEntry, type Order } from '../../src/orders/order.js';
 import { Keys } from '../../src/store/keys.js';
 import { OrderStore } from '../../src/store/order-store.js';
 import { connectRedis } from '../../src/store/redis.js';
-import { startRedis, uniquePrefix, type TestRedis } from '../support/redis.js';
+import { uniquePrefix } from '../support/redis.js';
+import { redisForTests } from '../support/redis-per-file.js';
 
-let redis: TestRedis;
-let client: Redis;
+const redis = redisForTests('order-store-test');
 let store: OrderStore;
 let keys: Keys;
 
-beforeAll(async () => {
-  redis = await startRedis();
-  client = connectRedis(redis.url, 'order-store-test');
-});
-
-afterAll(async () => {
-  client?.disconnect();
-  await redis?.stop();
-});
-
 beforeEach(() => {
   keys = new Keys(uniquePrefix('orders'));
-  store = new OrderStore(client, keys);
+  store = new OrderStore(redis.client, keys);
 });
 
 const ID = orderId('ridgewaypantry.com', '2291');
@@ -57,10 +46,10 @@ describe('OrderStore.update', () => {
 
   it('a change that returns null or changes nothing writes nothing', async () => {
     await store.update(ID, () => order());
-    const before = await client.get(keys.order(ID));
+    const before = await redis.client.get(keys.order(ID));
     expect(await store.update(ID, () => null)).toMatchObject({ id: ID });
     expect(await store.update(ID, (current) => ({ ...current! }))).toMatchObject({ id: ID });
-    expect(await client.get(keys.order(ID))).toBe(before);
+    expect(await redis.client.get(keys.order(ID))).toBe(before);
   });
 
   it('forty updates racing on one order all land: each is computed again when another wrote first', async () => {
