@@ -220,6 +220,8 @@ describe('acting before the window closes', { timeout: 300_000 }, () => {
       expect(request.raw.toString()).toMatch(/LW-3001/);
       expect(request.raw.toString()).toMatch(/In-Reply-To: <confirm-LW-3001@larchwoodtea\.com>/i);
       await eventually(async () => (await sentCopies(w, request.messageId!)) === 1, { timeoutMs: 20_000, what: 'the request copied to Sent' });
+      // The order is saved after its actions (a crash repeats them): its state follows the Sent copy by a moment.
+      await eventually(async () => (await orderOf(w, 'LW-3001'))?.state === 'cancel_requested', { timeoutMs: 10_000, what: 'the order marked cancel_requested' });
       expect((await orderOf(w, 'LW-3001'))!.state).toBe('cancel_requested');
 
       // The store confirms in the thread.
