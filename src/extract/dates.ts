@@ -78,8 +78,8 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
       next = time;
       i++;
       const zoned = [time.start, r.start].find((c) => c.isCertain('timezoneOffset'));
-      const offset = zoned ? zoned.get('timezoneOffset')! : ctx.offset;
       if (isRelative(r)) continue;
+      const offset = zoned ? zoneOn(parser, time.text, localToMs(r.start, time.start, zoned.get('timezoneOffset')!), zoned, ctx) : ctx.offset;
       found.push({ ms: localToMs(r.start, time.start, offset), offset, hasTime: true, hasZone: zoned !== undefined, text: normalized.slice(time.index, r.index + r.text.length).trim(), index: time.index });
       continue;
     }
@@ -95,11 +95,21 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
     }
     const hasTime = time.isCertain('hour');
     const zoned = [time, r.start].find((c) => c.isCertain('timezoneOffset'));
-    const offset = zoned ? zoned.get('timezoneOffset')! : ctx.offset;
+    const offset = zoned ? zoneOn(parser, textRead, localToMs(r.start, hasTime ? time : null, zoned.get('timezoneOffset')!), zoned, ctx) : ctx.offset;
     const ms = localToMs(r.start, hasTime ? time : null, offset);
     found.push({ ms, offset, hasTime, hasZone: zoned !== undefined, text: textRead.trim(), index: r.index });
   }
   return found;
+}
+
+/**
+ * The offset of the zone printed in `text` on the day it names. chrono reads a zone with summer
+ * time ("ET", "CET") against its reference date, which is the mail's own when the time stands
+ * apart from its date ("11:59 PM ET on March 31"): read again with that day as the reference.
+ */
+function zoneOn(parser: chrono.Chrono, text: string, dayMs: number, read: chrono.ParsedComponents, ctx: DateContext): number {
+  const again = parser.parse(text, { instant: new Date(dayMs), timezone: ctx.offset }, { forwardDate: false })[0];
+  return (again?.start.isCertain('timezoneOffset') ? again.start : read).get('timezoneOffset')!;
 }
 
 const ZONE_NAMES: [RegExp, string][] = [

@@ -50,13 +50,15 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   const visibleTotal = findTotal(doc.text, domain, currency);
   let total = visibleTotal?.total ?? structuredTotal(structured);
 
+  const opening = doc.newest.slice(0, 1200);
   const { kind, evidence: kindEvidence } = classify({
     subject: doc.subject,
-    opening: doc.newest.slice(0, 1200),
+    opening,
     body: doc.text,
     hasOrderNumber: orderNumber !== null,
     hasTrackingNumber: tracking !== null,
     hasTotal: total !== null,
+    totalInOpening: visibleTotal !== null && opening.includes(visibleTotal.evidence),
     hasStructuredOrder: structured !== null && (structured.orderNumber !== null || structured.total !== null),
     structuredStatus: structured?.status ?? null,
   });

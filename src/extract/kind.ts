@@ -10,6 +10,10 @@ const phrases = (...alternatives: string[]) => new RegExp(String.raw`(?<![\p{L}]
 /** Whole words only: "bienvenue" is marketing, "BIENVENUE10" is a discount code on a receipt. */
 const words = (...alternatives: string[]) => new RegExp(String.raw`(?<![\p{L}\d])(?:${alternatives.join('|')})(?![\p{L}\d])`, 'iu');
 
+// German compounds name the kind of order: Vorbestellung, Sammelbestellung, Subskriptionsbestellung
+// (never Abbestellung, an unsubscription).
+const COMPOUND = String.raw`(?:(?!ab)\p{L}{2,20})?`;
+
 const DENIED = phrases(
   String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|were\s+not\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
@@ -19,7 +23,7 @@ const DENIED = phrases(
   String.raw`no\s+longer\s+possible\s+to\s+cancel`, String.raw`nicht\s+mehr\s+m[öo]glich,?\s+(?:\p{L}+\s+){0,4}?zu\s+stornieren`, String.raw`ya\s+no\s+es\s+posible\s+(?:cancelar|anular)`, String.raw`niet\s+meer\s+mogelijk\s+om\s+(?:\p{L}+\s+){0,4}?te\s+annuleren`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`ne\s+pouvons\s+(?:(?:donc|malheureusement|hélas)\s+)*(?:plus|pas)\s+(?:l['’]\s*)?annuler`, String.raw`l['’]annulation\s+n['’]est\s+(?:(?:donc|malheureusement)\s+)*plus\s+possible`,
   String.raw`annuleren\s+(?:lukt|kan)\s+(?:helaas\s+|dus\s+)*niet\s+meer`, String.raw`annuleren\s+is\s+(?:helaas\s+|dus\s+)*niet\s+meer\s+mogelijk`, String.raw`impossible\s+d'annuler`,
   String.raw`no\s+(?:se\s+)?(?:puede|podemos|pudimos|ha\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`,
-  String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annull\w*`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?annull`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
+  String.raw`non\s+(?:è|e[’'])\s+(?:più\s+)?possibile\s+annull\w*`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?(?:annull|cancell)`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
   String.raw`kan\s+(?:helaas\s+)?niet\s+(?:meer\s+)?(?:worden\s+)?geannuleerd`, String.raw`(?:kunnen|konden)\s+(?:we\s+|wij\s+)?(?:je|jouw|uw|de)\s+bestelling\s+(?:\S+\s+)?(?:helaas\s+)?niet\s+(?:meer\s+)?annuleren`, String.raw`annulering\s+(?:is\s+)?(?:niet\s+(?:meer\s+)?mogelijk|afgewezen)`,
 );
 const CANCELLED = phrases(
@@ -28,7 +32,7 @@ const CANCELLED = phrases(
   String.raw`(?:wurde|ist|wurden)\s+(?:(?:erfolgreich|damit|somit|nun|jetzt|hiermit|bereits)\s+)*storniert`, String.raw`(?:cancelamos|anulamos)`, String.raw`pedido\s+(?:qued[óo]|est[áa])\s+(?:cancelado|anulado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`,
-  String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?annullat[oia]`, String.raw`ordine\s+annullato`, String.raw`conferma\s+(?:di\s+|dell[’']\s*)?annullamento`, String.raw`abbiamo\s+annullato`,
+  String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?(?:annullat|cancellat)[oia]`, String.raw`(?:ordine|prenotazione)\s+(?:annullat|cancellat)[oa]`, String.raw`conferma\s+(?:di\s+|dell[’']\s*|della\s+)?(?:annullamento|cancellazione)`, String.raw`(?:annullamento|cancellazione)\s+(?:\p{L}+\s+)?confermat[oa]`, String.raw`confermiamo\s+(?:la\s+|l[’']\s*)(?:\p{L}+\s+)?(?:annullamento|cancellazione)`, String.raw`abbiamo\s+(?:annullato|cancellato)`,
   String.raw`(?:is|werd|zijn)\s+(?:succesvol\s+)?geannuleerd`, String.raw`bestelling\s+geannuleerd`, String.raw`annuleringsbevestiging`, String.raw`bevestiging\s+(?:van\s+(?:je|uw)\s+)?annulering`, String.raw`hebben\s+(?:je|uw)\s+bestelling\s+geannuleerd`,
 );
 const DELIVERED = phrases(
@@ -43,7 +47,7 @@ const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
   String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`,
   String.raw`(?:wurde|ist|wurden)\s+(?:heute\s+)?(?:versandt|verschickt|versendet|an\s+\S+\s+übergeben)`, String.raw`versandbest[äa]tigung`, String.raw`ist\s+unterwegs`, String.raw`auf\s+dem\s+weg`,
-  String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`en\s+cours\s+d['’]acheminement`, String.raw`(?:a\s+été|est)\s+remis[e]?\s+(?:au|à\s+notre)\s+transporteur`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
+  String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`en\s+cours\s+d['’]acheminement`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:au|à\s+notre)\s+transporteur`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:à|au)\s+(?:la\s+poste|colissimo|chronopost|mondial\s+relay|dpd|gls|ups|dhl|fedex|tnt|colis\s+priv[ée])`, String.raw`en\s+cours\s+de\s+livraison`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
   String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`se\s+(?:ha\s+)?envi(?:[óo]|ado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?(?:versandt|verschickt)`, String.raw`nous\s+avons\s+exp[ée]di[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?verzonden`, String.raw`abbiamo\s+spedito`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`verzendbevestiging`,
@@ -54,20 +58,20 @@ const FULFILLED = phrases(
 );
 /** Words only an order confirmation uses. */
 const ORDERED = phrases(
-  String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:order|purchase|shopping)`, String.raw`receipt`,
+  String.raw`order\s+(?:confirmation|confirmed|received|placed|acknowledg(?:e)?ment)`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:pre-?order|order|purchase|shopping)`, String.raw`receipt`,
   String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
   String.raw`invoice\s+for\s+your`, String.raw`purchase\s+(?:complete|completed|successful|confirmed)`, String.raw`acquisto\s+confermato`, String.raw`grazie\s+per\s+(?:aver|avere)\s+acquistato`, String.raw`conferma\s+(?:di\s+|dell['’]\s*)?(?:acquisto|prenotazione)`, String.raw`kauf\s+(?:best[äa]tigt|abgeschlossen)`, String.raw`buchungsbest[äa]tigung`, String.raw`achat\s+confirm[ée]`, String.raw`confirmation\s+de\s+(?:votre\s+)?(?:r[ée]servation|achat)`, String.raw`compra\s+confirmada`, String.raw`confirmaci[óo]n\s+de\s+(?:tu\s+|su\s+)?(?:reserva|compra)`, String.raw`aankoop\s+bevestigd`, String.raw`boekingsbevestiging`, String.raw`(?:ticket|booking)\s+(?:confirmation|confirmed)`, String.raw`your\s+tickets?\s+(?:for|are\s+(?:here|ready|confirmed))`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
   String.raw`confirmation\s+of\s+your\s+(?:order|purchase)`,
-  String.raw`bestellbest[äa]tigung`, String.raw`best[äa]tigung\s+(?:ihrer|deiner|der)\s+bestellung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
-  String.raw`confirmation\s+de\s+(?:votre\s+)?commande`, String.raw`merci\s+pour\s+votre\s+(?:commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
-  String.raw`confirmaci[óo]n\s+(?:de\s+)?(?:tu\s+|su\s+)?(?:pedido|compra)`, String.raw`gracias\s+por\s+(?:tu|su)\s+(?:pedido|compra)`, String.raw`pedido\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confirmado|recibido|realizado)`,
-  String.raw`conferma\s+(?:d[’']\s*|dell[’']\s*|del(?:l[’'])?\s*)?(?:(?:tuo|vostro|suo)\s+)?ordine`, String.raw`grazie\s+per\s+(?:il\s+tuo\s+|l[’'])?(?:ordine|acquisto)`, String.raw`ordine\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confermato|ricevuto)`,
-  String.raw`orderbevestiging`, String.raw`bevestiging\s+van\s+(?:je|jouw|uw)\s+(?:bestelling|order)`, String.raw`bedankt\s+voor\s+(?:je|jouw|uw)\s+(?:bestelling|aankoop)`, String.raw`bestelling\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?(?:ontvangen|bevestigd|geplaatst)`,
+  String.raw`bestellbest[äa]tigung`, String.raw`best[äa]tigung\s+(?:ihrer|deiner|der)\s+${COMPOUND}bestellung`, String.raw`(?:vielen\s+)?dank\s+f[üu]r\s+(?:ihre|deine|ihren|deinen)\s+(?:${COMPOUND}bestellung|einkauf|auftrag)`, String.raw`auftragsbest[äa]tigung`, String.raw`eingangsbest[äa]tigung`, String.raw`bestellung\s+(?:eingegangen|erhalten|bestätigt|ist\s+eingegangen)`,
+  String.raw`confirmation\s+de\s+(?:votre\s+)?(?:pr[ée]-?)?commande`, String.raw`merci\s+pour\s+votre\s+(?:pr[ée]-?commande|commande|achat)`, String.raw`merci\s+(?:d['’]avoir|pour)\s+(?:effectu[ée]\s+)?(?:vos\s+achats|votre\s+(?:commande|achat))`, String.raw`commande\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:est\s+)?(?:confirm[ée]e|enregistr[ée]e|re[çc]ue|valid[ée]e)`,
+  String.raw`confirmaci[óo]n\s+(?:de\s+)?(?:tu\s+|su\s+)?(?:pedido|compra|preventa|pre-?pedido)`, String.raw`gracias\s+por\s+(?:tu|su)\s+(?:pedido|compra|preventa|pre-?pedido|reserva)`, String.raw`pedido\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confirmado|recibido|realizado)`,
+  String.raw`conferma\s+(?:d[’']\s*|dell[’']\s*|del(?:l[’'])?\s*)?(?:(?:tuo|vostro|suo)\s+)?ordine`, String.raw`grazie\s+per\s+(?:il\s+tuo\s+|l[’'])?(?:pre-?ordine|ordine|acquisto)`, String.raw`ordine\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:confermato|ricevuto)`,
+  String.raw`orderbevestiging`, String.raw`bevestiging\s+van\s+(?:je|jouw|uw)\s+(?:bestelling|order)`, String.raw`bedankt\s+voor\s+(?:je|jouw|uw)\s+(?:(?:voor|pre-?)?bestelling|pre-?order|aankoop)`, String.raw`bestelling\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?(?:ontvangen|bevestigd|geplaatst)`,
 );
 /** Words that speak of an order without saying what happened to it. */
 const ORDER_MENTION = phrases(
-  String.raw`order\s+#?\s*[A-Z0-9-]*\d`, String.raw`your\s+order\s+(?:with|from|at)`, String.raw`order\s+summary`, String.raw`order\s+details`,
-  String.raw`ihre\s+bestellung`, String.raw`d[ée]tails?\s+de\s+(?:la|votre)\s+commande`, String.raw`deine\s+bestellung`, String.raw`votre\s+commande`, String.raw`tu\s+pedido`, String.raw`su\s+pedido`, String.raw`il\s+tuo\s+ordine`, String.raw`(?:je|jouw|uw)\s+bestelling`,
+  String.raw`(?:order|pedido|commande|${COMPOUND}bestellung|ordine|bestelling)\s*(?:nr\.?|n[º°o]\.?|no\.?)?\s*#?\s*[A-Z0-9-]*\d`, String.raw`your\s+order\s+(?:with|from|at)`, String.raw`order\s+summary`, String.raw`order\s+details`,
+  String.raw`ihre\s+${COMPOUND}bestellung`, String.raw`d[ée]tails?\s+de\s+(?:la|votre)\s+commande`, String.raw`deine\s+${COMPOUND}bestellung`, String.raw`votre\s+commande`, String.raw`tu\s+pedido`, String.raw`su\s+pedido`, String.raw`il\s+tuo\s+ordine`, String.raw`(?:je|jouw|uw)\s+bestelling`,
 );
 /** Mail that is about an account, a cart, a campaign or a survey, never one placed order. */
 const NOT_AN_ORDER = words(
@@ -108,6 +112,8 @@ export interface KindSignals {
   hasOrderNumber: boolean;
   hasTrackingNumber: boolean;
   hasTotal: boolean;
+  /** The total's line stands in the opening (not only further down, as in quoted history). */
+  totalInOpening: boolean;
   hasStructuredOrder: boolean;
   structuredStatus: string | null;
 }
@@ -164,7 +170,9 @@ export function classify(signals: KindSignals): KindEvidence {
   const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
   if (evidenceOfOrder) {
     const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
-    const ordered = confirmed ?? inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder || reply ? null : ORDERED.exec(s.body));
+    const mentioned = () => inSubject(ORDER_MENTION) ?? inOpening(ORDER_MENTION) ?? (s.hasStructuredOrder || reply ? null : ORDERED.exec(s.body));
+    // A reply that names the order is about it; it confirms it only when it shows the charge itself.
+    const ordered = confirmed ?? (reply && !s.totalInOpening ? null : mentioned());
     if (ordered || s.hasStructuredOrder) {
       // Marketing words win unless the mail also plainly confirms an order (a subject's say beats the body's).
       const found = inSubject(ORDERED) ? null : marketing();
@@ -187,7 +195,7 @@ function memo(hits: Map<RegExp, RegExpExecArray | null>, re: RegExp, text: strin
 // "We'll email you when it has shipped" promises; it does not report.
 // "We'll email you a shipping confirmation" and "senden wir Ihnen eine Versandbestätigung" too.
 const PROMISE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,4}` +
+  String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,6}` +
     String.raw`|(?:you(?:[’']ll|\s+will)\s+(?:also\s+)?(?:receive|get)|we(?:[’']ll|\s+will)\s+(?:also\s+)?(?:send|e-?mail|notify)(?:\s+you)?|(?:senden|schicken)\s+wir\s+(?:ihnen|dir)|(?:erhalten|bekommen)\s+(?:sie|du)|(?:bekommst|erh[äa]ltst)\s+du|vous\s+recevrez|nous\s+vous\s+enverrons|recibir[áa]s|(?:te|le)\s+enviaremos|riceverai|ricever[àa]|(?:ti|le)\s+invieremo|ontvang(?:t)?\s+(?:je|u)|sturen\s+(?:we|wij)\s+(?:je|u))\s+(?:[\p{L}’'-]+\s+){0,3})$`,
   'iu',
 );
@@ -198,7 +206,7 @@ const GLOBAL = new Map<RegExp, RegExp>();
 const GENERAL_RULE = /(?<![\p{L}])(?:orders|tickets|purchases|items|products|bookings|reservations|sales|bestellungen|artikel|commandes|billets|articles|pedidos|entradas|art[ií]culos|ordini|biglietti|articoli|bestellingen|kaartjes|artikelen)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
 
 // "You can cancel within 60 seconds. After that, the order can no longer be cancelled": the policy's other half.
-const AFTER_THAT = /(?:after\s+that|afterwards|thereafter|beyond\s+that|once\s+(?:that|this|it)\s+(?:time|window)|danach|ensuite|apr[èe]s\s+(?:ce\s+d[ée]lai|cela)|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:eso|ese\s+plazo)|dopo\s+(?:tale|questo)|daarna)[^.!?]*$/iu;
+const AFTER_THAT = /(?:after\s+that|afterwards|thereafter|beyond\s+that|once\s+(?:that|this|it)\s+(?:time|window)|danach|ensuite|apr[èe]s\s+(?:ce\s+d[ée]lai|cela)|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:eso|ese\s+plazo)|dopo\s+(?:tale|questo)|trascors[oi]\s+(?:questo|tale|il|detto)|scadut[oi]\s+(?:questo|tale|il)|daarna|na\s+(?:deze|die)\s+(?:termijn|periode))[^.!?]*$/iu;
 
 function factIn(text: string, re: RegExp): RegExpExecArray | null {
   let global = GLOBAL.get(re);

@@ -8,9 +8,9 @@ export type Language = (typeof LANGUAGES)[number];
 const WORDS: Record<Language, string[]> = {
   en: ['the', 'your', 'and', 'order', 'you', 'with', 'for', 'has', 'been', 'will', 'our', 'this', 'thank', 'shipping', 'items'],
   de: ['der', 'die', 'das', 'und', 'ihre', 'ihr', 'bestellung', 'wir', 'sie', 'mit', 'für', 'vielen', 'dank', 'nicht', 'ist', 'zu'],
-  fr: ['le', 'la', 'les', 'et', 'votre', 'vos', 'commande', 'nous', 'pour', 'avec', 'merci', 'est', 'des', 'une', 'du'],
-  es: ['el', 'los', 'las', 'y', 'tu', 'su', 'pedido', 'gracias', 'por', 'con', 'para', 'tus', 'del', 'una', 'hemos'],
-  it: ['il', 'gli', 'e', 'tuo', 'tuoi', 'ordine', 'grazie', 'per', 'con', 'del', 'della', 'una', 'sono', 'abbiamo', 'che'],
+  fr: ['le', 'la', 'les', 'et', 'votre', 'vos', 'commande', 'nous', 'pour', 'avec', 'merci', 'est', 'des', 'une', 'du', 'de', 'en', 'vous'],
+  es: ['el', 'los', 'las', 'y', 'tu', 'su', 'pedido', 'gracias', 'por', 'con', 'para', 'tus', 'del', 'una', 'hemos', 'de', 'en', 'la', 'que', 'se', 'al', 'está'],
+  it: ['il', 'gli', 'e', 'tuo', 'tuoi', 'ordine', 'grazie', 'per', 'con', 'del', 'della', 'una', 'sono', 'abbiamo', 'che', 'la', 'di', 'non'],
   nl: ['de', 'het', 'en', 'je', 'jouw', 'uw', 'bestelling', 'bedankt', 'voor', 'met', 'van', 'een', 'wij', 'is', 'niet'],
 };
 

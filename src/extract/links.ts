@@ -8,7 +8,8 @@ const MANAGE_TEXT = new RegExp(
   [
     String.raw`(?:view|see|manage|check|edit|change|modify|review|open)\s+(?:your\s+|my\s+|this\s+)?(?:order|purchase)`,
     String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order(?!s)`, String.raw`make\s+changes`,
-    String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`,
+    String.raw`manage\s+(?:your\s+|my\s+|this\s+)?(?:delivery|box)`,
+    String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`, String.raw`(?:vorbestellung|subskription|buchung|reservierung)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
     String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,

@@ -3,7 +3,7 @@
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
 import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
-import { countsFromDelivery, relativeDeadline } from './relative-deadline.js';
+import { countsFromAppointment, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
 
 export interface CancelPolicy {
@@ -85,7 +85,7 @@ const NO_CANCEL = new RegExp(
 const CONDITION = new RegExp(
   [
     String.raw`(?:once|after|when|as\s+soon\s+as|nach|sobald|une\s+fois|après|dès|una\s+vez|después|dopo|una\s+volta|zodra|nadat)\s+(?:\p{L}+\s+){0,3}?(?:ship|dispatch|sent|left|versand|versendet|verschickt|exp[ée]di|envi|sali|sped|verzonden|verzend)`,
-    String.raw`after\s+that|afterwards|thereafter|beyond\s+(?:this|that)|past\s+(?:this|that)|outside\s+(?:this|that)|danach|ensuite|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:ese|este)|dopo\s+(?:questo|tale)|daarna`,
+    String.raw`after\s+that|afterwards|thereafter|beyond\s+(?:this|that)|past\s+(?:this|that)|outside\s+(?:this|that)|danach|ensuite|pass[ée]\s+ce\s+d[ée]lai|despu[ée]s\s+de\s+(?:ese|este)|dopo\s+(?:questo|tale)|trascors[oi]\s+(?:questo|tale|il|detto)|scadut[oi]\s+(?:questo|tale|il)|daarna|na\s+(?:deze|die)\s+(?:termijn|periode)`,
     String.raw`\d+\s*(?:minutes?|mins?|hours?|hrs?|h|days?|stunden?|tage?n?|heures?|jours?|horas?|d[ií]as?|ore|giorni|uur|dagen)(?![\p{L}])`,
   ].join('|'),
   'iu',
@@ -121,7 +121,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     // Before WINDOW: "up to 48 hours before delivery" counts from the delivery, not the order.
     const relative = relativeDeadline(s, text, orderedAt, ctx);
     if (relative) return { deadline: relative, untilShipped: false, evidence };
-    if (countsFromDelivery(s)) continue; // no delivery booked (yet): no deadline to count
+    if (countsFromAppointment(s)) continue; // no appointment booked (yet): no deadline to count
     const window = WINDOW.exec(s);
     if (window && orderedAt) {
       // each of WINDOW's alternatives has its own (number, unit) pair of groups

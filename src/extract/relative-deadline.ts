@@ -1,39 +1,40 @@
 // Deadlines counted from another day than the order's: "until 22:00 the day before your delivery",
-// "bis 24 Stunden vor Lieferung", "until 14:00 the next working day". The delivery day is the one
-// the email books ("Delivery slot: Saturday 5 December, 8:00-9:00"); without one there is no deadline.
+// "bis 24 Stunden vor Lieferung", "hasta 48 horas antes de la hora de recogida", "until 14:00 the
+// next working day". The appointment is the one the email books ("Delivery slot: Saturday 5
+// December, 8:00-9:00", "Pick-up: 7 January 2027, 10:30", "Check-in: ..."); without one there is no deadline.
 import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
 
 type Instant = { ms: number; offset: number };
 
-const DELIVERY_REF = new RegExp(
+const APPOINTMENT_REF = new RegExp(
   [
-    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection)`,
-    String.raw`vor\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+)?(?:lieferung|zustellung|liefertermin)`,
-    String.raw`(?:avant|pr[ée]c[ée]dant)\s+(?:la\s+|votre\s+|le\s+)?(?:livraison|cr[ée]neau)`,
-    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+)?entrega`,
-    String.raw`prima\s+della\s+(?:tua\s+)?consegna`,
-    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+)?(?:bezorging|levering|bezorgmoment)`,
+    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival)`,
+    String.raw`vor\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in)`,
+    String.raw`(?:avant|pr[ée]c[ée]dant)\s+(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in)`,
+    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+)?(?:hora\s+de\s+(?:la\s+)?)?(?:entrega|recogida|llegada|entrada|check-?in)`,
+    String.raw`prima\s+(?:della\s+(?:tua\s+)?consegna|del(?:l['’]\s*|\s+)?(?:ritiro|arrivo|check-?in))`,
+    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+)?(?:bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in)`,
   ].join('|'),
   'iu',
 );
 const DAY_BEFORE = /the\s+day\s+before|am\s+vortag|la\s+veille|el\s+d[ií]a\s+(?:anterior|antes)|il\s+giorno\s+prima|de\s+dag\s+(?:voor|ervoor)/iu;
 const HOURS_BEFORE = /(\d{1,3})\s*-?\s*(hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)\s+(?:\p{L}+\s+){0,2}?(?:before|prior|vor|avant|antes|prima|v[oó][oó]r)/iu;
 const APPOINTMENT_LABEL =
-  /(?<![\p{L}])(?:delivery\s+(?:slot|date|window|appointment|day)|your\s+(?:delivery\s+)?slot|scheduled\s+delivery|liefertermin|lieferzeitfenster|liefertag|zustelltermin|cr[ée]neau(?:\s+de\s+livraison)?|date\s+de\s+livraison|franja\s+(?:horaria|de\s+entrega)|fecha\s+de\s+entrega|fascia\s+oraria|data\s+di\s+consegna|bezorgmoment|bezorgdatum|leverdatum|tijdvak)\s*:?/iu;
+  /(?<![\p{L}])(?:delivery\s+(?:slot|date|window|appointment|day)|your\s+(?:delivery\s+)?slot|scheduled\s+delivery|pick-?\s?up(?:\s+(?:date|time))?|check-?\s?in(?:\s+date)?|arrival\s+date|liefertermin|lieferzeitfenster|liefertag|zustelltermin|abholung|anreise|cr[ée]neau(?:\s+de\s+livraison)?|date\s+de\s+livraison|retrait|prise\s+en\s+charge|date\s+d['’]arriv[ée]e|franja\s+(?:horaria|de\s+entrega)|fecha\s+de\s+entrega|recogida|llegada|fascia\s+oraria|data\s+di\s+consegna|ritiro|arrivo|bezorgmoment|bezorgdatum|leverdatum|tijdvak|ophalen|aankomst)\s*:?/iu;
 
 const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
 const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|al\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag/iu;
 
-/** Whether the sentence counts its deadline from the delivery ("24 hours before delivery"). */
-export function countsFromDelivery(sentence: string): boolean {
-  return DELIVERY_REF.test(sentence);
+/** Whether the sentence counts its deadline from a booked appointment ("24 hours before delivery"). */
+export function countsFromAppointment(sentence: string): boolean {
+  return APPOINTMENT_REF.test(sentence);
 }
 
-/** A deadline counted from the delivery day or the order's next (working) day, when the sentence states one. */
+/** A deadline counted from the booked appointment or the order's next (working) day, when the sentence states one. */
 export function relativeDeadline(sentence: string, text: string, orderedAt: Instant | null, ctx: DateContext): Instant | null {
-  if (DELIVERY_REF.test(sentence)) {
-    const appointment = deliveryAppointment(text, ctx);
+  if (APPOINTMENT_REF.test(sentence)) {
+    const appointment = bookedAppointment(text, ctx);
     if (!appointment) return null;
     if (DAY_BEFORE.test(sentence)) return atTimeOn(appointment.ms - DAY_MS, appointment.offset, timeOfDay(sentence, ctx));
     const before = HOURS_BEFORE.exec(sentence);
@@ -73,8 +74,8 @@ function timeOfDay(sentence: string, ctx: DateContext): { hour: number; minute: 
   return null;
 }
 
-/** The delivery the email books: the first date (and slot start) after a delivery label. */
-function deliveryAppointment(text: string, ctx: DateContext): (Instant & { hasTime: boolean }) | null {
+/** The delivery, pick-up or check-in the email books: the first date (and slot start) after its label. */
+function bookedAppointment(text: string, ctx: DateContext): (Instant & { hasTime: boolean }) | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const label = APPOINTMENT_LABEL.exec(lines[i]!);

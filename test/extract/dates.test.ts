@@ -42,6 +42,12 @@ describe('reading dates in six languages', () => {
     expect(iso('hasta las 14:00 h (hora peninsular) del 15/05/2026', ctx({ language: 'es', offset: 0 }))).toBe('2026-05-15T14:00:00+02:00');
   });
 
+  it('reads a time printed before its date in that date\'s summer time, not the mail\'s', () => {
+    const november = ctx({ reference: new Date('2026-11-20T15:00:00Z'), offset: -300, dayFirst: false });
+    expect(iso('until 11:59 PM ET on March 31, 2027', november)).toBe('2027-03-31T23:59:00-04:00');
+    expect(iso('until 12:00 JST on 2026/03/04', november)).toBe('2026-03-04T12:00:00+09:00');
+  });
+
   it('reads noon and midnight written as words', () => {
     expect(iso('annulez avant le 12/12/2026 à midi', ctx({ language: 'fr', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
     expect(iso('annulla entro il 12/12/2026 a mezzogiorno', ctx({ language: 'it', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');

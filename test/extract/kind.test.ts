@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, type KindSignals } from '../../src/extract/kind.js';
 
 const signals = (over: Partial<KindSignals>): KindSignals => ({
-  subject: '', opening: '', body: '', hasOrderNumber: true, hasTrackingNumber: false, hasTotal: true,
+  subject: '', opening: '', body: '', hasOrderNumber: true, hasTrackingNumber: false, hasTotal: true, totalInOpening: true,
   hasStructuredOrder: false, structuredStatus: null, ...over,
 });
 const kindOf = (over: Partial<KindSignals>) => classify(signals(over)).kind;
@@ -103,5 +103,35 @@ describe('what an email is about', () => {
   it('a German or English subject that confirms the order outweighs shipping words in the body', () => {
     expect(kindOf({ subject: 'Bestätigung Ihrer Bestellung 100045872', opening: 'Ihre Bestellung ist auf dem Weg zu unserer Werkstatt.' })).toBe('order_confirmation');
     expect(kindOf({ subject: 'Confirmation of your order 1042', opening: 'Your order is in transit to our packing team.' })).toBe('order_confirmation');
+  });
+
+  it('pre-orders and German compound orders are orders', () => {
+    expect(kindOf({ subject: 'Ihre Subskriptionsbestellung R-2026-04471', opening: 'Herzlichen Dank für Ihre Subskriptionsbestellung.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Confirmación de preventa #TLQ-10488', opening: '¡Gracias por tu preventa, Rodrigo!' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Thimbleweed Press', opening: 'Thank you for your pre-order! Order #TW-2211' })).toBe('order_confirmation');
+  });
+
+  it('an order named by its number in any of the six languages counts as mentioned', () => {
+    expect(kindOf({ subject: 'Jugueteria Tlacuache', opening: 'Pedido #TLQ-10488\nTotal $2,048.00 MXN' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Atelier', opening: 'Commande n° 55120\nTotal 42,00 €' })).toBe('order_confirmation');
+  });
+
+  it('a reply confirms an order only when it shows the charge itself, not when it quotes it', () => {
+    expect(kindOf({ subject: 'Re: Oak serving board', opening: "I've raised it as an order:\nOrder TW-0263\nTotal charged £107.00", totalInOpening: true })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Re: Commande GL-30566', opening: 'Je voudrais annuler la commande GL-30566.', totalInOpening: false })).toBe('other');
+  });
+
+  it('"en cours de livraison" and a parcel handed to a named carrier are shipping notices', () => {
+    expect(kindOf({ subject: '[Ombelle] En cours de livraison', hasTrackingNumber: true })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Ombelle', opening: 'Votre commande OB1187 a été remise à Colissimo le 01/12/2026.', hasTrackingNumber: true })).toBe('shipping_notification');
+  });
+
+  it('an Italian "cancellazione" confirmed is a cancellation', () => {
+    expect(kindOf({ subject: 'Cancellazione confermata – prenotazione LDG-55170', opening: 'confermiamo la cancellazione gratuita della Sua prenotazione.' })).toBe('cancellation_confirmation');
+    expect(kindOf({ subject: 'Locanda', opening: 'La Sua prenotazione è stata cancellata.' })).toBe('cancellation_confirmation');
+  });
+
+  it('"once it has been sent it can no longer be cancelled" is a condition, not a refusal', () => {
+    expect(kindOf({ subject: 'Your eGift card order SPK-30517 is scheduled', opening: 'Hi Tobias, thanks for your order. You can cancel until 23 October. Once the card has been sent it can no longer be cancelled.' })).toBe('order_confirmation');
   });
 });

@@ -57,4 +57,10 @@ describe('the order link', () => {
     expect(findOrderLink([link('Voir ma commande', 'https://shop.example/compte/x')], null)).not.toBeNull();
     expect(findOrderLink([link('Bestelling annuleren', 'https://shop.example/x')], null)).not.toBeNull();
   });
+
+  it('a meal kit\'s "Manage this delivery" and German "… verwalten" buttons are the order\'s link', () => {
+    expect(findOrderLink([link('Manage this delivery', 'https://url4471.kitchen.example/ls/click?upn=u001.x')], null)).not.toBeNull();
+    expect(findOrderLink([link('Subskription verwalten', 'https://mandrillapp.com/track/click/3105/www.wein.example?p=x')], null)).not.toBeNull();
+    expect(findOrderLink([link('Buchung verwalten', 'https://hotel.example/b/x')], null)).not.toBeNull();
+  });
 });

@@ -86,6 +86,8 @@ describe('the cancellation window', () => {
   it('a rule with a condition does not cancel the window it bounds', () => {
     expect(deadline('You can cancel within 2 hours. After that, orders cannot be cancelled.')).toBe('2026-04-14T17:05:00-07:00');
     expect(deadline('Cancel within 2 hours of ordering; once shipped, orders cannot be cancelled.')).toBe('2026-04-14T17:05:00-07:00');
+    const it_: DateContext = { language: 'it', reference: new Date(placed.ms), offset: 60, dayFirst: true };
+    expect(deadline("L'ordine può essere annullato gratuitamente entro 24 ore dall'acquisto. Trascorso questo termine iniziamo il taglio e l'ordine non può più essere annullato.", it_)).toBe('2026-04-15T15:05:00-07:00');
   });
 
   describe('counted from another day than the order\'s', () => {
@@ -101,6 +103,12 @@ describe('the cancellation window', () => {
 
     it('hours before the delivery slot starts', () => {
       expect(at('Liefertermin: Freitag, 17.04.2026, Zeitfenster 08:00-12:00 Uhr\nStornierung kostenlos bis 24 Stunden vor Lieferung.', de)).toBe('2026-04-16T08:00:00+01:00');
+    });
+
+    it('hours before a booked pick-up or check-in', () => {
+      const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: 60, dayFirst: true };
+      expect(at('Recogida  jueves, 7 de enero de 2027, 10:30\nCancelación gratuita hasta 48 horas antes de la hora de recogida.', es)).toBe('2027-01-05T10:30:00+01:00');
+      expect(at('Check-in: Friday 24 April 2026, 15:00\nFree cancellation up to 24 hours before check-in.')).toBe('2026-04-23T15:00:00-07:00');
     });
 
     it('no booked delivery, no deadline', () => {
