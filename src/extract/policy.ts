@@ -27,7 +27,7 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
-    String.raw`tot\s+(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
+    String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
   ].join('|'),
   'iu',
 );
@@ -45,7 +45,7 @@ const NUM = String.raw`(\d{1,3}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.len
 const UNIT = String.raw`(seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden|minutes?|mins?|minuten|minutos?|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)`;
 const WINDOW = new RegExp(
   [
-    String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|los\s+(?:primeros|pr[óo]ximos))?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
+    String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von)?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|(?:los|las)(?:\s+(?:primer[oa]s|pr[óo]xim[oa]s))?)?|durante\s+(?:las|los)?\s*(?:primeros?|primeras)?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:to|pour|para|per|om|um|zum|f[üu]r)\s+(?:\p{L}+\s+){0,3}?(?:cancel|change|edit|modify|annul|stor|cancela|anula|annulla|annuleer|wijzig)`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen)|apr[èe]s|despu[ée]s|dopo)`,
     // "Du hast 14 Minuten Zeit, ... zu stornieren", "Vous disposez de 30 minutes pour annuler"

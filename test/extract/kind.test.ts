@@ -134,4 +134,18 @@ describe('what an email is about', () => {
   it('"once it has been sent it can no longer be cancelled" is a condition, not a refusal', () => {
     expect(kindOf({ subject: 'Your eGift card order SPK-30517 is scheduled', opening: 'Hi Tobias, thanks for your order. You can cancel until 23 October. Once the card has been sent it can no longer be cancelled.' })).toBe('order_confirmation');
   });
+
+  it.each([
+    ['order_confirmation', 'Your booking is confirmed'], ['order_confirmation', 'Ihre Buchung ist bestätigt'], ['order_confirmation', 'Votre réservation est confirmée'],
+    ['order_confirmation', 'Tu reserva está confirmada'], ['order_confirmation', 'La tua prenotazione è confermata'], ['order_confirmation', 'Je reservering is bevestigd'],
+    ['shipping_notification', 'Ihre Sendung wird heute zugestellt'], ['shipping_notification', 'Votre colis sera livré aujourd’hui'], ['shipping_notification', 'Tu paquete se entregará hoy'],
+    ['shipping_notification', 'Il tuo pacco sarà consegnato oggi'], ['shipping_notification', 'Je pakket wordt vandaag bezorgd'],
+    ['delivery_notification', 'Votre commande est arrivée'], ['delivery_notification', 'Tu pedido ha llegado'], ['delivery_notification', 'Il tuo pacco è arrivato'],
+    ['cancellation_confirmation', 'Stornierung bestätigt'], ['cancellation_confirmation', 'Cancelación confirmada'], ['cancellation_confirmation', 'Annulering bevestigd'],
+    ['cancellation_denied', 'Lamentablemente no hemos podido cancelar tu pedido'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
+  ] as const)('%s: "%s", as the subject or the opening', (kind, words) => {
+    const known = { hasTrackingNumber: true };
+    expect(kindOf({ ...known, subject: words })).toBe(kind);
+    expect(kindOf({ ...known, subject: 'Shop', opening: words })).toBe(kind);
+  });
 });

@@ -20,6 +20,12 @@ describe('the cancellation window', () => {
     expect(deadline(text)).toBe(expected);
   });
 
+  it('reads "en las 2 horas siguientes" and "tot het moment van verzending"', () => {
+    const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: -420, dayFirst: true };
+    expect(deadline('Puedes cancelar tu pedido en las 2 horas siguientes a la compra.', es)).toBe('2026-04-14T17:05:00-07:00');
+    expect(findCancelPolicy('Annuleren kan tot het moment van verzending.', placed, { ...ctx, language: 'nl' }).untilShipped).toBe(true);
+  });
+
   it('reads an absolute deadline in its printed zone, daylight saving included', () => {
     expect(deadline('Edits and cancellations close at 9:00 PM CT on April 14, 2026.')).toBe('2026-04-14T21:00:00-05:00');
   });
