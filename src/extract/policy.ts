@@ -130,6 +130,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
       const unit = window[pair + 1]!;
       if (n !== null) return { deadline: { ms: orderedAt.ms + n * unitMinutes(unit) * 60_000, offset: orderedAt.offset }, untilShipped: false, evidence };
     }
+    if (WITHIN_THE_HOUR.test(s) && orderedAt) return { deadline: { ms: orderedAt.ms + 3_600_000, offset: orderedAt.offset }, untilShipped: false, evidence };
     // "We roast at 14:00. Until then you can cancel today": the time may stand one sentence earlier.
     const earlier = text.slice(Math.max(0, sentence.index - 160), sentence.index);
     const sameDay = SAME_DAY.test(s) && orderedAt ? (timeOnOrderDay(s, orderedAt, ctx) ?? (UNTIL_THEN.test(s) ? timeOnOrderDay(earlier, orderedAt, ctx) : null)) : null;
@@ -147,7 +148,7 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
 const AUTOMATIC = /(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)\s+(?:\p{L}+\s+){0,2}?(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)|(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)\s+(?:\p{L}+\s+){0,2}?(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)/iu;
 
 // "until midnight" is the end of the day: of the date printed, else of the order's day.
-const UNTIL_MIDNIGHT = /(?:until|till|by|before|bis|jusqu['’]?\s*[àa]|avant|hasta|antes\s+de|fino\s+a|entro|tot|voor)\s+(?:\p{L}+\s+){0,2}?(?:midnight|mitternacht|minuit|medianoche|mezzanotte|middernacht)/iu;
+const UNTIL_MIDNIGHT = /(?:until|till|by|before|bis|jusqu['’]?\s*[àa]|avant|hasta|antes\s+de|fino\s+a|entro|tot|voor)\s+(?:\p{L}+\s+){0,2}?(?:midnight|mitternacht|minuit|medianoche|mezzanotte|middernacht|end\s+of\s+(?:the\s+)?day|tagesende|ende\s+des\s+tages|fin\s+de\s+(?:la\s+)?journ[ée]e|final\s+del\s+d[ií]a|fine\s+(?:della\s+)?giornata|einde\s+van\s+de\s+dag)/iu;
 
 function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): { ms: number; offset: number } | null {
   if (!UNTIL_MIDNIGHT.test(sentence)) return null;
@@ -157,6 +158,8 @@ function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number
   return { ms: startOfDay(day.ms, day.offset) + DAY_MS, offset: day.offset };
 }
 
+// "dans l'heure qui suit votre commande": an hour written without its number.
+const WITHIN_THE_HOUR = /(?<![\p{L}])(?:dans\s+l'heure|innerhalb\s+der\s+ersten\s+stunde|en\s+la\s+primera\s+hora|entro\s+la\s+prima\s+ora|within\s+the\s+(?:first\s+)?hour|binnen\s+het\s+(?:eerste\s+)?uur)(?![\p{L}])/iu;
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
 const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s+noche|stasera|vanavond|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|they\s+(?:are|were)|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
 

@@ -26,6 +26,21 @@ const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
 const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|al\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag/iu;
 
+// "until 5 pm on Friday", "bis Montag, 12 Uhr", "jusqu'à vendredi 17h": the first such weekday after the order.
+const WEEKDAY_NAMES: string[][] = [
+  ['sunday', 'sonntag', 'dimanche', 'domingo', 'domenica', 'zondag'],
+  ['monday', 'montag', 'lundi', 'lunes', 'luned[iì]', 'maandag'],
+  ['tuesday', 'dienstag', 'mardi', 'martes', 'marted[iì]', 'dinsdag'],
+  ['wednesday', 'mittwoch', 'mercredi', 'mi[ée]rcoles', 'mercoled[iì]', 'woensdag'],
+  ['thursday', 'donnerstag', 'jeudi', 'jueves', 'gioved[iì]', 'donderdag'],
+  ['friday', 'freitag', 'vendredi', 'viernes', 'venerd[iì]', 'vrijdag'],
+  ['saturday', 'samstag', 'sonnabend', 'samedi', 's[áa]bado', 'sabato', 'zaterdag'],
+];
+const BY_WEEKDAY = new RegExp(
+  String.raw`(?<![\p{L}])(?:until|till|by|before|no\s+later\s+than|bis|sp[äa]testens|jusqu['’]?\s*(?:à|au)|avant|hasta|antes\s+del?|entro|fino\s+a|tot|voor|uiterlijk)\s+[^.!?\n]{0,25}?(?<![\p{L}])(${WEEKDAY_NAMES.flat().join('|')})(?![\p{L}])`,
+  'iu',
+);
+
 /** Whether the sentence counts its deadline from a booked appointment ("24 hours before delivery"). */
 export function countsFromAppointment(sentence: string): boolean {
   return APPOINTMENT_REF.test(sentence);
@@ -47,6 +62,12 @@ export function relativeDeadline(sentence: string, text: string, orderedAt: Inst
     return null;
   }
   if (!orderedAt) return null;
+  const weekday = BY_WEEKDAY.exec(sentence);
+  if (weekday) {
+    // a weekday alone says a day, not when in it: only with a time of day is it a deadline
+    const time = timeOfDay(sentence, ctx);
+    return time ? onNextWeekday(orderedAt, weekdayIndex(weekday[1]!), time) : null;
+  }
   if (NEXT_WORKING_DAY.test(sentence)) return atTimeOn(nextWorkingDay(orderedAt), orderedAt.offset, timeOfDay(sentence, ctx));
   if (NEXT_DAY.test(sentence)) {
     const time = timeOfDay(sentence, ctx);
@@ -57,7 +78,7 @@ export function relativeDeadline(sentence: string, text: string, orderedAt: Inst
 }
 
 // chrono reads "22:00 the day before" as one relative phrase and gives no time: read the clock by hand.
-const CLOCK = /(?<![\d:.])(\d{1,2})(?:[:.h](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|uhr)?(?![\d\p{L}])/giu;
+const CLOCK = /(?<![\d:.])(\d{1,2})(?:[:.h](\d{2}))?(\s*(?:a\.?m\.?|p\.?m\.?|uhr|uur)|h)?(?![\d\p{L}])/giu;
 
 function timeOfDay(sentence: string, ctx: DateContext): { hour: number; minute: number; offset: number | null } | null {
   const found = findTimeOfDay(sentence, ctx);
@@ -66,7 +87,7 @@ function timeOfDay(sentence: string, ctx: DateContext): { hour: number; minute: 
     if (m[2] === undefined && m[3] === undefined) continue; // a bare number is no time
     let hour = Number(m[1]);
     const minute = Number(m[2] ?? 0);
-    const half = m[3]?.toLowerCase().replace(/\./g, '');
+    const half = m[3]?.trim().toLowerCase().replace(/\./g, '');
     if (half === 'pm' && hour < 12) hour += 12;
     if (half === 'am' && hour === 12) hour = 0;
     if (hour <= 23 && minute <= 59) return { hour, minute, offset: null };
@@ -100,4 +121,16 @@ function nextWorkingDay(orderedAt: Instant): number {
     if (weekday !== 0 && weekday !== 6) return ms;
     ms += DAY_MS;
   }
+}
+
+function weekdayIndex(name: string): number {
+  return WEEKDAY_NAMES.findIndex((names) => names.some((n) => new RegExp(`^${n}$`, 'iu').test(name)));
+}
+
+/** That time on the first such weekday that is still ahead of the order (the order's own day included). */
+function onNextWeekday(orderedAt: Instant, weekday: number, time: { hour: number; minute: number; offset: number | null }): Instant {
+  const today = new Date(orderedAt.ms + orderedAt.offset * 60_000).getUTCDay();
+  const ahead = (weekday - today + 7) % 7;
+  const candidate = atTimeOn(orderedAt.ms + ahead * DAY_MS, orderedAt.offset, time);
+  return candidate.ms > orderedAt.ms ? candidate : atTimeOn(orderedAt.ms + (ahead + 7) * DAY_MS, orderedAt.offset, time);
 }

@@ -71,6 +71,11 @@ describe('the cancellation window', () => {
     expect(deadline('Je kunt je bestelling tot middernacht kosteloos annuleren.')).toBe('2026-04-15T00:00:00-07:00');
   });
 
+  it('the end of the day is its midnight, and "dans l\'heure" is one hour', () => {
+    expect(deadline('Cancel by end of day today.')).toBe('2026-04-15T00:00:00-07:00');
+    expect(deadline("Vous pouvez annuler dans l'heure qui suit votre commande.", { ...ctx, language: 'fr' })).toBe('2026-04-14T16:05:00-07:00');
+  });
+
   it('an automatic cancellation by the shop is not the owner\'s window', () => {
     expect(deadline("If we don't hear back by 11:59 PM ET on April 15, 2026, the order will be cancelled automatically.")).toBeNull();
   });
@@ -115,6 +120,23 @@ describe('the cancellation window', () => {
       const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: 60, dayFirst: true };
       expect(at('Recogida  jueves, 7 de enero de 2027, 10:30\nCancelación gratuita hasta 48 horas antes de la hora de recogida.', es)).toBe('2027-01-05T10:30:00+01:00');
       expect(at('Check-in: Friday 24 April 2026, 15:00\nFree cancellation up to 24 hours before check-in.')).toBe('2026-04-23T15:00:00-07:00');
+    });
+
+    it('a weekday and a time: the first such weekday after the order (placed on a Tuesday)', () => {
+      const tuesday = { ms: Date.parse('2026-04-14T15:05:00+02:00'), offset: 120 };
+      const on = (text: string, language: DateContext['language']) => {
+        const p = findCancelPolicy(text, tuesday, { language, reference: new Date(tuesday.ms), offset: 120, dayFirst: language !== 'en' });
+        return p.deadline ? formatInstant(p.deadline.ms, p.deadline.offset) : null;
+      };
+      expect(on('You can cancel until 5pm on Friday.', 'en')).toBe('2026-04-17T17:00:00+02:00');
+      expect(on('Sie können bis Montag, 12 Uhr stornieren.', 'de')).toBe('2026-04-20T12:00:00+02:00');
+      expect(on("Vous pouvez annuler jusqu'à vendredi 17h.", 'fr')).toBe('2026-04-17T17:00:00+02:00');
+      expect(on('Puedes cancelar hasta el viernes a las 17:00.', 'es')).toBe('2026-04-17T17:00:00+02:00');
+      expect(on('Puoi annullare entro venerdì alle 17:00.', 'it')).toBe('2026-04-17T17:00:00+02:00');
+      expect(on('Annuleren kan tot vrijdag 17:00 uur.', 'nl')).toBe('2026-04-17T17:00:00+02:00');
+      // the order's own weekday, later that day; and a weekday alone says no time
+      expect(on('You can cancel until 6pm on Tuesday.', 'en')).toBe('2026-04-14T18:00:00+02:00');
+      expect(on('You can cancel until Friday.', 'en')).toBeNull();
     });
 
     it('no booked delivery, no deadline', () => {
