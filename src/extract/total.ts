@@ -18,6 +18,8 @@ const STRONG = new RegExp(
     String.raw`refund(?:ed)?\s*(?:total|amount|issued|of)`, String.raw`(?:amount|total)\s*payable`, String.raw`refunded`, String.raw`total\s*refund(?:ed)?`, String.raw`amount\s*refunded`,
     String.raw`erstattungsbetrag`, String.raw`montant\s*rembours[ée]`, String.raw`importe\s*reembolsado`, String.raw`importo\s*rimborsato`,
     String.raw`terugbetaald\s*bedrag`,
+    // Nordic, Polish and Czech receipts
+    String.raw`(?<![\p{L}])(?:totalt|att\s+betala|å\s+betale|i\s+alt|at\s+betale|razem|do\s+zap[łl]aty|celkem|k\s+[úu]hrad[ěe]|celkov[áa]\s+cena)(?![\p{L}])`,
   ].join('|'),
   'iu',
 );

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findTotal } from '../../src/extract/total.js';
+
+const total = (text: string, domain: string, currency: string) => {
+  const t = findTotal(text, domain, currency);
+  return t ? `${t.total.amount} ${t.total.currency}` : null;
+};
+
+describe('the grand total', () => {
+  it('is the grand total line, never the subtotal, a discount or a tax line', () => {
+    expect(total('Items  $80.00\nTax  $6.40\nTotal before tax  $80.00\nGrand Total  $86.40', 'shop.example', 'USD')).toBe('86.4 USD');
+    expect(total('Zwischensumme  120,00 €\nGutschein  -20,00 €\nGesamtsumme  100,00 €', 'shop.de', 'EUR')).toBe('100 EUR');
+    expect(total('Total TTC  89,90 €\ndont TVA  14,98 €', 'shop.fr', 'EUR')).toBe('89.9 EUR');
+  });
+
+  it('reads local formats: thousands with spaces, apostrophes or dots, no decimals', () => {
+    expect(total("Total: CHF 1'234.50", 'shop.ch', 'CHF')).toBe('1234.5 CHF');
+    expect(total('Total  DKK 1.299,00', 'shop.dk', 'DKK')).toBe('1299 DKK');
+    expect(total('Total  ¥3,480', 'shop.jp', 'JPY')).toBe('3480 JPY');
+    expect(total('Totale ordine  € 1.249,00', 'shop.it', 'EUR')).toBe('1249 EUR');
+  });
+
+  it('knows total labels of Nordic, Polish and Czech receipts, as whole words only', () => {
+    expect(total('Summa  1 249 kr\nFrakt  49 kr\nTotalt  1 298 kr', 'shop.se', 'SEK')).toBe('1298 SEK');
+    expect(total('Razem do zapłaty: 1 234,56 zł', 'shop.pl', 'PLN')).toBe('1234.56 PLN');
+    expect(total('Celkem k úhradě: 2 490 Kč', 'shop.cz', 'CZK')).toBe('2490 CZK');
+    expect(total('Totalt å betale  kr 899,-', 'shop.no', 'NOK')).toBe('899 NOK');
+    expect(total('Specialty blend  $12.00', 'shop.example', 'USD')).toBeNull();
+  });
+});
