@@ -16,6 +16,8 @@ describe('the order number', () => {
     ['Thanks!', 'Order W123456789 placed', 'W123456789'],
     ['Colis en cours d\'acheminement', 'Votre commande ayant la référence MPLDQZTRH est en cours d\'acheminement.', 'MPLDQZTRH'],
     ['Acquisto confermato', 'Codice prenotazione (PNR): K7QX2M', 'K7QX2M'],
+    ['Shop: Order Confirmation', 'Order #: 5501-AB', '5501-AB'],
+    ['Bestelling', 'Ordernummer: 1234567', '1234567'],
   ])('%s', (subject, body, expected) => {
     expect(find(subject, body)).toBe(expected);
   });
