@@ -12,10 +12,10 @@ const MANAGE_TEXT = new RegExp(
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`, String.raw`(?:vorbestellung|subskription|buchung|reservierung)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
-    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
+    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`(?:vai|torna)\s+all['’]\s*ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
     String.raw`estado\s+(?:de\s+(?:tu|su|mi)\s+|del\s+)pedido`, String.raw`status\s+van\s+(?:je|jouw|uw)\s+bestelling`, String.raw`bestelstatus`, String.raw`[ée]tat\s+de\s+(?:ma|votre)\s+commande`,
     String.raw`manage\s+(?:your\s+|my\s+)?(?:booking|trip|reservation)`, String.raw`gestisci\s+(?:il\s+tuo\s+|la\s+tua\s+)?(?:viaggio|prenotazione)`, String.raw`buchung\s+verwalten`, String.raw`g[ée]rer\s+(?:ma|votre)\s+r[ée]servation`, String.raw`gestionar\s+(?:mi|tu|su)\s+reserva`, String.raw`boeking\s+beheren`,
-    String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`,
+    String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`, String.raw`naar\s+(?:je|jouw|uw|mijn)\s+bestelling`,
   ].join('|'),
   'iu',
 );

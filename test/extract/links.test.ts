@@ -56,6 +56,8 @@ describe('the order link', () => {
     expect(findOrderLink([link('Bestellung ansehen', 'https://shop.example/konto/x')], null)).not.toBeNull();
     expect(findOrderLink([link('Voir ma commande', 'https://shop.example/compte/x')], null)).not.toBeNull();
     expect(findOrderLink([link('Bestelling annuleren', 'https://shop.example/x')], null)).not.toBeNull();
+    expect(findOrderLink([link("Vai all'ordine", 'https://shop.example/x')], null)).not.toBeNull();
+    expect(findOrderLink([link('Naar mijn bestelling', 'https://shop.example/x')], null)).not.toBeNull();
   });
 
   it('a meal kit\'s "Manage this delivery" and German "… verwalten" buttons are the order\'s link', () => {
