@@ -88,15 +88,21 @@ function bodyOf(message: ParsedMessage): Body {
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"'\])]+/gi;
 
-/** Links of a text-only mail: the words before a URL on its line (or the line above) name it. */
+/**
+ * Links of a text-only mail: the words before a URL on its line (or the line above) name it. A
+ * line that starts in lower case continues the sentence above ("... cancelar tu pedido hasta las
+ * 6:00 p. m.\nde hoy: https://..."): that sentence names the link.
+ */
 export function linksInText(text: string): Link[] {
   const links: Link[] = [];
   const lines = text.split('\n');
   lines.forEach((line, i) => {
+    const above = (lines[i - 1] ?? '').trim();
     for (const m of line.matchAll(URL_IN_TEXT)) {
       const href = m[0].replace(/[.,;:!?]+$/, '');
       const before = line.slice(0, m.index).trim();
-      const label = before || (lines[i - 1] ?? '').trim();
+      const continues = /^\p{Ll}/u.test(before) && above !== '' && !/https?:\/\//i.test(above);
+      const label = continues ? `${above} ${before}` : before || above;
       links.push({ href, text: label.slice(-80), before: label.slice(-80) });
     }
   });

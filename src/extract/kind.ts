@@ -50,6 +50,9 @@ const SHIPPED = phrases(
   String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`en\s+cours\s+d['’]acheminement`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:au|à\s+notre)\s+transporteur`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:à|au)\s+(?:la\s+poste|colissimo|chronopost|mondial\s+relay|dpd|gls|ups|dhl|fedex|tnt|colis\s+priv[ée])`, String.raw`en\s+cours\s+de\s+livraison`, String.raw`sera\s+livr[ée]e?s?\s+(?:aujourd|demain|ce\s+(?:matin|soir))`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
   String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`se\s+(?:ha\s+)?envi(?:[óo]|ado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?(?:versandt|verschickt)`, String.raw`nous\s+avons\s+exp[ée]di[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?verzonden`, String.raw`abbiamo\s+spedito`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`se\s+entregar[áa]\s+(?:hoy|mañana)`, String.raw`en\s+reparto`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`sar[àa]\s+consegnat[oa]\s+(?:oggi|domani)`, String.raw`in\s+consegna`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
+  // ready for pick-up: the order has left the shop's hands as far as the owner is concerned
+  String.raw`ready\s+(?:for|to\s+be)\s+(?:pick(?:ed)?\s*-?\s*up|collect(?:ion|ed))`, String.raw`abholbereit`, String.raw`(?:liegt|steht)\s+(?:\p{L}+\s+){0,2}?zur\s+abholung\s+bereit`, String.raw`bereit\s+zur\s+abholung`,
+  String.raw`pr[êe]te?\s+[àa]\s+(?:être\s+)?retir[ée]e?`, String.raw`disponible\s+(?:en\s+magasin|en\s+point\s+relais|au\s+retrait)`, String.raw`list[oa]\s+para\s+(?:recoger|recogida|retirar)`, String.raw`pront[oa]\s+per\s+il\s+ritiro`, String.raw`disponibile\s+per\s+il\s+ritiro`, String.raw`klaar\s+(?:om\s+(?:op\s+)?te\s+halen|voor\s+afhalen|om\s+af\s+te\s+halen)`, String.raw`ligt\s+klaar`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`wordt\s+(?:vandaag|morgen)\s+(?:bezorgd|geleverd)`, String.raw`verzendbevestiging`,
 );
 const FULFILLED = phrases(
@@ -77,7 +80,7 @@ const ORDER_MENTION = phrases(
 const NOT_AN_ORDER = words(
   String.raw`reset\s+(?:your\s+)?password`, String.raw`password\s+reset`, String.raw`verify\s+your\s+(?:email|account)`, String.raw`verification\s+code`, String.raw`confirm\s+your\s+(?:email|account|subscription)`, String.raw`one[-\s]time\s+(?:code|password)`, String.raw`sign[-\s]in\s+(?:code|link|attempt)`,
   String.raw`(?:left|forgot)\s+(?:something|items?)\s+(?:in|behind)`, String.raw`still\s+in\s+your\s+(?:cart|basket|bag)`, String.raw`complete\s+your\s+(?:purchase|order|checkout)`, String.raw`your\s+cart\s+is\s+waiting`, String.raw`items?\s+in\s+your\s+(?:cart|basket|bag)`,
-  String.raw`back\s+in\s+stock`, String.raw`price\s+drop`, String.raw`(?:rate|review)\s+your`, String.raw`how\s+(?:did|was)\s+we\s+do`, String.raw`(?:leave|write)\s+(?:us\s+)?a\s+review`, String.raw`how\s+did\s+you\s+like`, String.raw`share\s+your\s+(?:thoughts|feedback|experience|opinion)`,
+  String.raw`back\s+in\s+stock`, String.raw`price\s+drop`, String.raw`(?:rate|review)\s+your`, String.raw`how\s+(?:did|was)\s+we\s+do`, String.raw`how\s+well\s+did\s+we`, String.raw`quick\s+question`, String.raw`(?:leave|write)\s+(?:us\s+)?a\s+review`, String.raw`how\s+did\s+you\s+like`, String.raw`share\s+your\s+(?:thoughts|feedback|experience|opinion)`,
   String.raw`bewertung\s+abgeben`, String.raw`bewerte\s+(?:deinen|deine|dein|uns)`, String.raw`wie\s+zufrieden\s+(?:sind|bist|waren|warst)`, String.raw`wie\s+(?:war|gef[äa]llt)\s+(?:ihnen|dir|ihre|deine|ihr|dein)`,
   String.raw`laiss(?:ez|er)\s+(?:un|votre)\s+avis`, String.raw`notez\s+(?:votre|vos|nous)`, String.raw`comment\s+s['’]est\s+pass[ée]e?`, String.raw`votre\s+avis\s+(?:compte|nous\s+int[ée]resse)`,
   String.raw`deja\s+(?:tu|una|su)\s+(?:opini[óo]n|rese[ñn]a|valoraci[óo]n)`, String.raw`valora\s+(?:tu|su|tus|sus)`, String.raw`qu[ée]\s+tal\s+(?:fue|ha\s+ido|te\s+ha\s+ido)`, String.raw`qu[ée]\s+te\s+ha\s+parecido`,
@@ -200,6 +203,9 @@ const PROMISE = new RegExp(
   'iu',
 );
 
+// "the invoice for your order, which was delivered on 07.12.2026" refers back; it reports nothing new.
+const RELATIVE_CLAUSE = /(?<![\p{L}])(?:which|that)\s+$/iu;
+
 const GLOBAL = new Map<RegExp, RegExp>();
 
 // "Orders cannot be cancelled after purchase" states a rule for all orders; it refuses nothing.
@@ -213,7 +219,7 @@ function factIn(text: string, re: RegExp): RegExpExecArray | null {
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
-    if (PROMISE.test(before)) continue;
+    if (PROMISE.test(before) || RELATIVE_CLAUSE.test(before)) continue;
     if (re === DENIED && (GENERAL_RULE.test(before) || AFTER_THAT.test(text.slice(Math.max(0, m.index - 160), m.index)))) continue;
     return m as RegExpExecArray;
   }

@@ -12,7 +12,7 @@ const MANAGE_TEXT = new RegExp(
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`, String.raw`(?:vorbestellung|subskription|buchung|reservierung)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
-    String.raw`(?:visualizza|vedi|gestisci|dettagli|modifica)\s+(?:il\s+)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`(?:vai|torna)\s+all['’]\s*ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
+    String.raw`(?:visualizza|vedi|gestisci|dettagli[oa]?|modifica)\s+(?:il\s+|dell['’]\s*)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`(?:vai|torna)\s+all['’]\s*ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
     String.raw`estado\s+(?:de\s+(?:tu|su|mi)\s+|del\s+)pedido`, String.raw`status\s+van\s+(?:je|jouw|uw)\s+bestelling`, String.raw`bestelstatus`, String.raw`[ée]tat\s+de\s+(?:ma|votre)\s+commande`,
     String.raw`manage\s+(?:your\s+|my\s+)?(?:booking|trip|reservation)`, String.raw`gestisci\s+(?:il\s+tuo\s+|la\s+tua\s+)?(?:viaggio|prenotazione)`, String.raw`buchung\s+verwalten`, String.raw`g[ée]rer\s+(?:ma|votre)\s+r[ée]servation`, String.raw`gestionar\s+(?:mi|tu|su)\s+reserva`, String.raw`boeking\s+beheren`,
     String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`, String.raw`naar\s+(?:je|jouw|uw|mijn)\s+bestelling`,
@@ -28,6 +28,8 @@ const NEVER = new RegExp(
     String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
     String.raw`pay\s+again|retry\s+payment|complete\s+(?:your\s+)?payment|erneut\s+bezahlen|jetzt\s+bezahlen|payer\s+(?:à\s+nouveau|maintenant)|pagar\s+(?:de\s+nuevo|ahora)|paga\s+(?:di\s+nuovo|ora)|opnieuw\s+betalen|nu\s+betalen`,
     String.raw`widerrufsbelehrung|widerrufsrecht|widerrufsformular`,
+    // Italian "Cancellati" is "unsubscribe (yourself)"
+    String.raw`cancellati(?![\p{L}])`,
     String.raw`privacy|datenschutz|confidentialit|privacidad|terms|agb|conditions|condiciones|condizioni|voorwaarden|faq|help\s*cent|hilfe|aide|ayuda|aiuto`,
   ]
     .join('|')
@@ -35,8 +37,12 @@ const NEVER = new RegExp(
     .concat(')'),
   'iu',
 );
-/** Parcel tracking: never the order's own link, unless the words also offer to cancel ("Track or cancel order"). */
+/**
+ * Parcel tracking: never the order's own link, unless the words also offer to cancel ("Track or
+ * cancel order") or, as a button, follow the order rather than a parcel ("Suivre ma commande").
+ */
 const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg)/iu;
+const FOLLOWS_ORDER = /(?<![\p{L}])(?:my|your|ma|votre|meine|ihre|deine|mi|tu|il\s+(?:mio|tuo)|mijn|je|uw)\s+(?:order|commande|bestellung|pedido|ordine|bestelling)(?![\p{L}])/iu;
 // Campaign parameters name the mailing, not the link: "utm_campaign=order_cancelled" on a shop's home page.
 const CAMPAIGN_PARAM = /^(?:utm_|mc_|_hs|campaign|cmp|cid$|src$|source$|medium$|ref$)/i;
 // Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
@@ -72,7 +78,7 @@ const CANCEL_STEM = /cancel|storn|annul|anula|widerruf/iu;
 function mayConcernOrder(link: Link, orderNumber: string | null): boolean {
   if (!/^https?:\/\//i.test(link.href)) return false;
   return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
-    ORDER_PATH.test(link.href) || (orderNumber !== null && orderNumber !== '' && link.href.includes(orderNumber)) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
+    ORDER_PATH.test(link.href) || (orderNumber !== null && orderNumber !== '' && (link.href.includes(orderNumber) || link.text.includes(orderNumber))) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
 }
 
 /** A link's score; only for links that may concern the order (mayConcernOrder). */
@@ -90,9 +96,9 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   const text = link.text;
   if (NEVER.test(text) || NEVER_URL.test(link.href) || CARRIERS.test(host)) return 0;
   const cancelText = CANCEL.test(text) || (text.length < 25 && /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(text) && CANCEL.test(link.before));
-  if (!cancelText && TRACKING_TEXT.test(text)) return 0;
+  if (!cancelText && TRACKING_TEXT.test(text) && !(text.length <= 40 && FOLLOWS_ORDER.test(text))) return 0;
   const cancelUrl = CANCEL.test(path);
-  const numbered = orderNumber !== null && path.includes(orderNumber);
+  const numbered = orderNumber !== null && orderNumber !== '' && (path.includes(orderNumber) || text.includes(orderNumber));
   if (cancelText && (cancelUrl || !CART_URL.test(path))) return 10 + (numbered ? 2 : 0) + (cancelUrl ? 1 : 0);
   if (CART_URL.test(path)) return 0;
   if (cancelUrl) return 10 + (numbered ? 2 : 0);

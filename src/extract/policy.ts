@@ -27,7 +27,11 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
-    String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
+    String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`,
+    // "until it is handed over to the carrier"
+    String.raw`(?:until|before)\s+(?:\p{L}+\s+){0,4}?handed\s+(?:over\s+)?to\s+(?:the\s+|our\s+)?(?:carrier|courier|shipping\s+(?:company|partner)|delivery\s+(?:company|partner))`,
+    String.raw`(?:bis\s+zur|vor\s+der)\s+[üu]bergabe\s+an\s+(?:den|das|die|unseren)\s+(?:versand|paket|transport|zustell)\p{L}*`, String.raw`jusqu['’]?\s*[àa]\s+(?:sa|la)\s+remise\s+(?:au|[àa]\s+notre)\s+transporteur`,
+    String.raw`hasta\s+que\s+(?:se\s+)?entregue\s+al\s+(?:transportista|mensajero)`, String.raw`fino\s+alla\s+consegna\s+al\s+corriere`, String.raw`tot\s+(?:de\s+)?overdracht\s+aan\s+de\s+vervoerder`, String.raw`totdat\s+(?:je|jouw|uw|de)\s+(?:bestelling|pakket)\s+(?:is\s+)?verzonden`, String.raw`v[oó][oó]r\s+(?:de\s+)?verzending`,
   ].join('|'),
   'iu',
 );
@@ -152,6 +156,9 @@ const UNTIL_MIDNIGHT = /(?:until|till|by|before|bis|jusqu['’]?\s*[àa]|avant|h
 
 function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): { ms: number; offset: number } | null {
   if (!UNTIL_MIDNIGHT.test(sentence)) return null;
+  // "until end of day – 23:59 tonight": the printed time is the exact one
+  const time = findTimeOfDay(sentence, ctx);
+  if (time && (time.hour !== 0 || time.minute !== 0)) return null;
   const printed = findDates(sentence, ctx).find((d) => !orderedAt || d.ms >= orderedAt.ms - 86_400_000);
   const day = printed ?? orderedAt;
   if (!day) return null;

@@ -59,5 +59,5 @@ function continues(text: string, newline: number): boolean {
 
 function abbreviation(text: string, dot: number): boolean {
   const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';
-  return /^(?:no|nr|n|z\.b|bzw|ca|inkl|zzgl|approx|incl|etc|vs|st|dr|mr|mrs|ms|p|e\.g|i\.e|a\.m|p\.m|\d+)$/i.test(word);
+  return /^(?:no|nr|n|z\.b|bzw|ca|inkl|zzgl|approx|incl|etc|vs|st|dr|mr|mrs|ms|p|m|e\.g|i\.e|a\.m|p\.m|\d+)$/i.test(word);
 }

@@ -148,4 +148,15 @@ describe('what an email is about', () => {
     expect(kindOf({ ...known, subject: words })).toBe(kind);
     expect(kindOf({ ...known, subject: 'Shop', opening: words })).toBe(kind);
   });
+
+  it('an order ready for pick-up is a shipping notice: it has left the shop', () => {
+    expect(kindOf({ subject: 'Ihre Bestellung 5008831274 ist abholbereit' })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Shop', opening: 'Your order 4411 is ready for pickup at our Leeds store.' })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Shop', opening: 'Votre commande 4411 est prête à être retirée.' })).toBe('shipping_notification');
+  });
+
+  it('a delivery mentioned in a relative clause or a survey is not news of the delivery', () => {
+    expect(kindOf({ subject: 'Your invoice RE-3318 for order FH-4417', opening: 'please find attached the invoice for your order FH-4417, which was delivered on 07.12.2026.', hasTrackingNumber: false })).not.toBe('delivery_notification');
+    expect(kindOf({ subject: 'Quick question about order BW-6620184', opening: 'Your order BW-6620184 was delivered on Tuesday 1 December.' })).toBe('other');
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../../src/extract/html.js';
 import { findOrderLink } from '../../src/extract/links.js';
+import { linksInText } from '../../src/extract/document.js';
 
 const link = (text: string, href: string): Link => ({ text, href, before: '' });
 
@@ -64,5 +65,23 @@ describe('the order link', () => {
     expect(findOrderLink([link('Manage this delivery', 'https://url4471.kitchen.example/ls/click?upn=u001.x')], null)).not.toBeNull();
     expect(findOrderLink([link('Subskription verwalten', 'https://mandrillapp.com/track/click/3105/www.wein.example?p=x')], null)).not.toBeNull();
     expect(findOrderLink([link('Buchung verwalten', 'https://hotel.example/b/x')], null)).not.toBeNull();
+  });
+
+  it('an order-detail button, a link naming the order number, and a "follow my order" button count', () => {
+    expect(findOrderLink([link('Dettaglio ordine', 'https://x.musvc2.net/e/t?q=a')], null)).not.toBeNull();
+    expect(findOrderLink([link('My page › Orders › 700412', 'https://ctrk.klclick1.com/l/01JW')], '700412')).not.toBeNull();
+    expect(findOrderLink([link('Suivre ma commande', 'https://u7.r.sp1-brevo.net/mk/cl/f/sh/2wh')], null)).not.toBeNull();
+    expect(findOrderLink([link('Suivre mon colis', 'https://shop.example/suivi')], null)).toBeNull();
+  });
+
+  it('the Italian "Cancellati" is an unsubscribe link, never the cancel link', () => {
+    expect(findOrderLink([link('Cancellati', 'https://x.musvc2.net/e/t?q=j9')], null)).toBeNull();
+  });
+
+  it('in a text-only mail, a URL on a line that continues a sentence is named by that sentence', () => {
+    const links = linksInText('Total  $1,284.50 MXN\n¿Te equivocaste? Puedes cancelar tu pedido sin costo hasta las 6:00 p. m.\nde hoy: https://x.example/c/1\nVer mi pedido: https://x.example/p/1');
+    expect(links[0]!.text).toMatch(/Puedes cancelar tu pedido .* de hoy:$/);
+    expect(links[1]!.text).toBe('Ver mi pedido:');
+    expect(findOrderLink(links, null)?.href).toBe('https://x.example/c/1');
   });
 });

@@ -24,6 +24,8 @@ describe('the cancellation window', () => {
     const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: -420, dayFirst: true };
     expect(deadline('Puedes cancelar tu pedido en las 2 horas siguientes a la compra.', es)).toBe('2026-04-14T17:05:00-07:00');
     expect(findCancelPolicy('Annuleren kan tot het moment van verzending.', placed, { ...ctx, language: 'nl' }).untilShipped).toBe(true);
+    // "p. m." does not end the sentence: "de hoy" still belongs to it
+    expect(deadline('Puedes cancelar tu pedido sin costo hasta las 6:00 p. m.\nde hoy: https://x.example/c', es)).toBe('2026-04-14T18:00:00-07:00');
   });
 
   it('reads an absolute deadline in its printed zone, daylight saving included', () => {
@@ -46,6 +48,8 @@ describe('the cancellation window', () => {
     'Je kunt annuleren tot verzending.',
     'Podemos cancelar tu pedido mientras no haya salido del taller.',
     "You can cancel items that haven't shipped yet from Your Orders.",
+    'You can cancel free of charge until it is handed over to the carrier.',
+    'Eine Stornierung ist bis zur Übergabe an den Versanddienstleister möglich.',
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
     expect(p.untilShipped).toBe(true);
@@ -73,6 +77,7 @@ describe('the cancellation window', () => {
 
   it('the end of the day is its midnight, and "dans l\'heure" is one hour', () => {
     expect(deadline('Cancel by end of day today.')).toBe('2026-04-15T00:00:00-07:00');
+    expect(deadline('You can cancel it yourself until end of day – 23:59 tonight – under My page.')).toBe('2026-04-14T23:59:00-07:00');
     expect(deadline("Vous pouvez annuler dans l'heure qui suit votre commande.", { ...ctx, language: 'fr' })).toBe('2026-04-14T16:05:00-07:00');
   });
 

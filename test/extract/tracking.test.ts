@@ -23,6 +23,8 @@ const LABELS: [string, string][] = [
   ['Shipment ID: 12345678', '12345678'],
   ['Parcel no. 12345678', '12345678'],
   ['Package ID: 12345678', '12345678'],
+  ['Spedizione BRT n. 053172640018277', '053172640018277'],
+  ['Sendung DHL Nr. 00340434161094027318', '00340434161094027318'],
 ];
 
 describe('findTrackingNumber', () => {
