@@ -25,7 +25,7 @@ const ORIGINAL_MARKER = /^-{2,}\s*(?:original message|urspr[üu]ngliche nachrich
 const MARKER = new RegExp(`${FORWARD_MARKER.source}|${ORIGINAL_MARKER.source}`, 'im');
 
 const FROM_LABEL = /^(?:from|von|de|da|van|remitente|mittente|afzender)\s*:\s*(.+)$/i;
-const DATE_LABEL = /^(?:date|sent|datum|gesendet|envoy[ée]|enviado|fecha|inviato|data|verzonden|verstuurd)\s*:\s*(.+)$/i;
+const DATE_LABEL = /^(?:date|sent|datum|gesendet|envoy[ée]|enviado(?:\s+el)?|fecha|inviato|data|verzonden|verstuurd)\s*:\s*(.+)$/i;
 const SUBJECT_LABEL = /^(?:subject|betreff|objet|sujet|asunto|oggetto|onderwerp)\s*:\s*(.+)$/i;
 const HEADER_LABEL = /^(?:to|an|à|a|pour|para|aan|cc|cci|bcc|kopie|reply-to|antwort an|r[ée]pondre [àa]|responder a|rispondi a|antwoord aan)\s*:/i;
 

@@ -18,6 +18,14 @@ describe('forwarded orders', () => {
     expect(findForwardedHeaders(outlook)?.fromAddress).toBe('service@kettleco.co.uk');
   });
 
+  it('reads a Spanish Outlook forward, whose date label is "Enviado el"', () => {
+    const text = 'Mira esto\nDe: Tienda Sol <pedidos@tiendasol.es>\nEnviado el: martes, 14 de abril de 2026 10:05\nPara: yo@correo.es\nAsunto: Confirmación de tu pedido 5512\n\nGracias por tu pedido';
+    const h = findForwardedHeaders(text)!;
+    expect(h.fromAddress).toBe('pedidos@tiendasol.es');
+    expect(h.date).toBe('martes, 14 de abril de 2026 10:05');
+    expect(h.subject).toBe('Confirmación de tu pedido 5512');
+  });
+
   it('reads a Thunderbird forward with French labels', () => {
     const text = '-------- Message transféré --------\nSujet : \tConfirmation de votre commande n° LM-250981\nDate : \tTue, 8 Dec 2026 10:38:12 +0100\nDe : \tLiterie Montclair <commandes@literie-montclair.fr>\nPour : \tclaire@courrielle.fr\n\nMerci pour votre commande !';
     const h = findForwardedHeaders(text)!;
