@@ -45,10 +45,10 @@ const PARSERS: Record<Language, { dayFirst: chrono.Chrono; monthFirst: chrono.Ch
 const JOINERS = /(?<!\p{L})(?:alle(?: ore)?|ore|a las|a la|om|um|à|a|at|kl\.?|[-–—])\s+(?=\d{1,2}[:.h]\d{2})/giu;
 
 /** Every date in `text`, read in the context's language, with a date and its time joined. */
-// Something chrono could read as a calendar date: 14.04.2026, 2026-04-14, 3 May, May 3, 3rd May.
+// Something chrono could read as a calendar date: 14.04.2026, 2026-04-14, 3 May, 14-Apr-2026, May 3, 3rd May.
 // Checked first because chrono costs about a millisecond per call, and most lines hold no date.
 const MONTH = String.raw`(?:jan|feb|f[ée]v|mar|m[äa]r|maa|apr|avr|abr|may|mai|mag|mei|jun|jui|giu|jul|lug|aug|ao[uû]|ago|sep|set|oct|okt|ott|nov|dec|d[ée]c|dez|dic|ene|gen)`;
-const DATE_SHAPE = new RegExp(String.raw`\d{1,4}[./-]\d{1,2}|\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?\s*(?:de\s+)?${MONTH}|${MONTH}\p{L}*\.?\s+\d{1,2}(?!\d)`, 'iu');
+const DATE_SHAPE = new RegExp(String.raw`\d{1,4}[./-]\d{1,2}|\d{1,2}(?:st|nd|rd|th|er|º|°|\.)?[\s-]*(?:de\s+)?${MONTH}|${MONTH}\p{L}*\.?\s+\d{1,2}(?!\d)`, 'iu');
 
 export function mayHoldDate(text: string): boolean {
   return DATE_SHAPE.test(text);

@@ -20,6 +20,9 @@ describe('reading dates in six languages', () => {
     ['es', '14 de abril de 2026, 10:05', 120, '2026-04-14T10:05:00+02:00'],
     ['it', '14/04/2026 alle ore 10:30', 120, '2026-04-14T10:30:00+02:00'],
     ['nl', '14 april 2026 om 10:30', 120, '2026-04-14T10:30:00+02:00'],
+    ['en', 'Order placed on 14-Apr-2026 15:05 IST', 0, '2026-04-14T15:05:00+05:30'],
+    ['en', 'Placed on 14/04/2026 at 3:05 pm AEST', 0, '2026-04-14T15:05:00+10:00'],
+    ['es', '14 de abril de 2026, 3:05 p. m.', -360, '2026-04-14T15:05:00-06:00'],
   ] as const)('%s: %s', (language, text, offset, expected) => {
     expect(iso(text, ctx({ language, offset }))).toBe(expected);
   });
