@@ -3,7 +3,7 @@
 import type { ParsedMessage } from '../mail/parsed-message.js';
 import { findContact } from './contact.js';
 import { isQuoteHeader } from './forward.js';
-import { findDates, formatInstant, headerInstant, headerOffset, mayHoldDate, type DateContext } from './dates.js';
+import { atTimeOn, DAY_MS, findDates, findTimeOfDay, formatInstant, headerInstant, headerOffset, mayHoldDate, type DateContext } from './dates.js';
 import { buildDocument, type Document } from './document.js';
 import type { EvidenceField, Extraction } from './extraction.js';
 import { findItems } from './items.js';
@@ -147,7 +147,14 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
     if (!label) continue;
     const after = lines[i]!.slice(label.index + label[0].length);
     const target = /\d/.test(after) ? after : `${after} ${lines[i + 1] ?? ''}`;
-    if (!mayHoldDate(target)) continue;
+    if (!mayHoldDate(target)) {
+      // "ordered at 12:41 pm": a time alone is on the day the mail was sent (or the day before, just after midnight)
+      const time = TIME_OF_DAY.test(target) || /\d\s*[ap]\.?\s?m\b/i.test(target) ? findTimeOfDay(target, ctx) : null;
+      if (!time) continue;
+      let at = atTimeOn(sent.ms, sent.offset, time);
+      if (at.ms > sent.ms + 5 * 60_000) at = atTimeOn(sent.ms - DAY_MS, sent.offset, time);
+      return { at, evidence: snippet(lines[i]!, 0, lines[i]!.length) };
+    }
     const found = findDates(target, ctx)[0];
     if (!found) continue;
     const evidence = snippet(lines[i]!, 0, lines[i]!.length);

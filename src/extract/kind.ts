@@ -15,7 +15,7 @@ const words = (...alternatives: string[]) => new RegExp(String.raw`(?<![\p{L}\d]
 const COMPOUND = String.raw`(?:(?!ab)\p{L}{2,20})?`;
 
 const DENIED = phrases(
-  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|were\s+not\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
+  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|(?:were|was)\s+not\s+able|(?:weren|wasn)[’']?t\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
   String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+)?(?:(?:leider|daher|somit|deshalb|nun|jetzt)\s+)*nicht\s+(?:mehr\s+)?m[öo]glich`,
@@ -45,7 +45,7 @@ const DELIVERED = phrases(
 );
 const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
-  String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`,
+  String.raw`shipping\s+confirmation`, String.raw`dispatch\s+(?:confirmation|notice)`, String.raw`shipment\s+(?:confirmation|notification)`, String.raw`has\s+left\s+(?:our|the)`, String.raw`in\s+transit`, String.raw`(?:order|it|package|parcel)\s+(?:has\s+)?shipped`, String.raw`is\s+rolling`, String.raw`(?:confirmed|packed|processed)\s+and\s+(?:shipped|dispatched)`,
   String.raw`(?:wurde|ist|wurden)\s+(?:heute\s+)?(?:versandt|verschickt|versendet|an\s+\S+\s+übergeben)`, String.raw`versandbest[äa]tigung`, String.raw`ist\s+unterwegs`, String.raw`auf\s+dem\s+weg`, String.raw`wird\s+(?:\p{L}+\s+){0,3}?zugestellt`, String.raw`in\s+zustellung`,
   String.raw`(?:a\s+été|est)\s+exp[ée]di[ée]e?`, String.raw`en\s+cours\s+d['’]acheminement`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:au|à\s+notre)\s+transporteur`, String.raw`(?:a\s+été|est)\s+remise?s?\s+(?:à|au)\s+(?:la\s+poste|colissimo|chronopost|mondial\s+relay|dpd|gls|ups|dhl|fedex|tnt|colis\s+priv[ée])`, String.raw`en\s+cours\s+de\s+livraison`, String.raw`sera\s+livr[ée]e?s?\s+(?:aujourd|demain|ce\s+(?:matin|soir))`, String.raw`commande\s+exp[ée]di[ée]e`, String.raw`en\s+(?:route|chemin)`, String.raw`confirmation\s+d[’']exp[ée]dition`, String.raw`ont\s+quitt[ée]`, String.raw`a\s+quitt[ée]`,
   String.raw`(?:ha\s+sido|fue)\s+enviad[oa]`, String.raw`se\s+(?:ha\s+)?envi(?:[óo]|ado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?(?:versandt|verschickt)`, String.raw`nous\s+avons\s+exp[ée]di[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?verzonden`, String.raw`abbiamo\s+spedito`, String.raw`pedido\s+enviado`, String.raw`en\s+camino`, String.raw`se\s+entregar[áa]\s+(?:hoy|mañana)`, String.raw`en\s+reparto`, String.raw`confirmaci[óo]n\s+de\s+env[ií]o`,

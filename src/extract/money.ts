@@ -16,14 +16,15 @@ const SYMBOLS: [string, string][] = [
   ['EUR', 'EUR'], ['EURO', 'EUR'], ['¥', 'JPY'], ['円', 'JPY'], ['JPY', 'JPY'], ['CNY', 'CNY'], ['RMB', 'CNY'],
   ['₹', 'INR'], ['RS.', 'INR'], ['INR', 'INR'], ['CHF', 'CHF'], ['FR.', 'CHF'], ['SEK', 'SEK'], ['NOK', 'NOK'],
   ['DKK', 'DKK'], ['KR.', 'KR'], ['KR', 'KR'], ['PLN', 'PLN'], ['ZŁ', 'PLN'], ['₩', 'KRW'], ['KRW', 'KRW'],
-  ['CZK', 'CZK'], ['KČ', 'CZK'], ['ZAR', 'ZAR'], ['AED', 'AED'], ['$', '$'],
+  ['CZK', 'CZK'], ['KČ', 'CZK'], ['ZAR', 'ZAR'], ['AED', 'AED'], ['$', '$'], ['R', 'R'],
 ];
 const SYMBOL_MAP = new Map(SYMBOLS.map(([s, c]) => [s, c]));
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SYMBOL_RE = SYMBOLS.map(([s]) => escape(s)).join('|');
-const NUMBER_RE = String.raw`\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
+// Indian grouping first: ₹1,24,999.00 (lakh and crore groups of two before the last three digits).
+const NUMBER_RE = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 // A bare number counts as an amount only with its cents: "196.44" is a price, "10" may be a quantity.
-const DECIMAL_RE = String.raw`\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*[.,]\d{2}|\d+[.,]\d{2}`;
+const DECIMAL_RE = String.raw`\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}|\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*[.,]\d{2}|\d+[.,]\d{2}`;
 const AMOUNT = new RegExp(
   String.raw`(?<![\p{L}\d])(?:(?<pre>${SYMBOL_RE})\s?(?<sign1>-)?\s?(?<n1>${NUMBER_RE})(?:\s?(?<post1>${SYMBOL_RE}))?|(?<sign2>-)?(?<n2>${NUMBER_RE})\s?(?<post2>${SYMBOL_RE}|,-|\.-)(?![\p{L}])|(?<n3>${DECIMAL_RE})(?![\p{L}\d%]|[.,:]\d))`,
   'giu',
@@ -49,6 +50,7 @@ export function resolveCurrency(mark: string, domain: string | null): string {
   if (mark === '$') return DOLLAR_BY_TLD[tld] ?? 'USD';
   if (mark === 'KR') return KRONE_BY_TLD[tld] ?? 'SEK';
   if (mark === 'JPY' && tld === 'cn') return 'CNY';
+  if (mark === 'R') return tld === 'za' ? 'ZAR' : mark;
   return mark;
 }
 
@@ -60,6 +62,8 @@ export function findAmounts(text: string, domain: string | null): FoundAmount[] 
     const amount = parseNumber(raw);
     if (amount === null) continue;
     const mark = (g.pre ?? g.post1 ?? g.post2 ?? '').toUpperCase();
+    // A bare "R" is the rand only on a South African shop's mail; elsewhere it is a letter, not money.
+    if (mark === 'R' && resolveCurrency('R', domain) !== 'ZAR') continue;
     const symbol = mark === ',-' || mark === '.-' ? null : SYMBOL_MAP.get(mark) ?? null;
     found.push({ amount, currency: symbol ? resolveCurrency(symbol, domain) : null, index: m.index!, text: m[0] });
   }

@@ -18,7 +18,7 @@ const CANCEL_WORD = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula
 const UNTIL_SHIPPED = new RegExp(
   [
     String.raw`until\s+(?:it|your\s+(?:order|items?|parcel|package)|the\s+order|they|we)\s+(?:ships?|(?:has|have|is|are)\s+(?:been\s+)?(?:shipped|dispatched|sent)|dispatch(?:es)?|leaves?|ship\s+it)`,
-    String.raw`(?:before|prior\s+to|until|till)\s+(?:\p{L}+\s+){0,3}?(?:ships?|(?:is|are|has|have)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out)|dispatch(?:es|ed)?|leaves?\s+(?:our|the)|ship\s+it)`,
+    String.raw`(?:before|prior\s+to|until|till)\s+(?:\p{L}+\s+){0,5}?(?:ships?|(?:is|are|has|have)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out)|dispatch(?:es|ed)?|leaves?\s+(?:our|the)|ship\s+it)`,
     String.raw`(?:until|before|prior\s+to)\s+(?:shipping|shipment|dispatch)`, String.raw`until\s+(?:it\s+is\s+)?shipped`, String.raw`up\s+to\s+(?:the\s+point\s+of\s+)?(?:shipping|dispatch)`,
     String.raw`bis\s+(?:zum|zur)\s+(?:versand|versendung|auslieferung)`, String.raw`vor\s+(?:dem\s+)?versand`, String.raw`solange\s+(?:sie|die\s+bestellung|ihre\s+bestellung|deine\s+bestellung)\s+noch\s+nicht\s+versandt`,
     String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
@@ -168,7 +168,7 @@ function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number
 // "dans l'heure qui suit votre commande": an hour written without its number.
 const WITHIN_THE_HOUR = /(?<![\p{L}])(?:dans\s+l'heure|innerhalb\s+der\s+ersten\s+stunde|en\s+la\s+primera\s+hora|entro\s+la\s+prima\s+ora|within\s+the\s+(?:first\s+)?hour|binnen\s+het\s+(?:eerste\s+)?uur)(?![\p{L}])/iu;
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
-const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s+noche|stasera|vanavond|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|they\s+(?:are|were)|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
+const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s+noche|stasera|vanavond|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|it's|they\s+(?:are|were)|they're|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
 
 /** "until 5 PM on the day it is placed": that time on the order's calendar day, in the printed zone. */
 function timeOnOrderDay(sentence: string, orderedAt: { ms: number; offset: number }, ctx: DateContext): { ms: number; offset: number } | null {

@@ -5,6 +5,7 @@ import { Readable, type Writable } from 'node:stream';
 import { MailParser, type AddressObject, type HeaderLines } from 'mailparser';
 import type { MailAddress, ParsedMessage } from './parsed-message.js';
 import { capTextParts } from './text-part-cap.js';
+import { withDefaultCharset } from './default-charset.js';
 
 export interface ParseLimits {
   /** Longest text or HTML body kept, in characters; the rest is cut (order content sits up top). */
@@ -41,7 +42,13 @@ type Source = Buffer | string | NodeJS.ReadableStream;
 
 /** Parses one RFC 5322 message. Rejects with MessageParseError for input that is not an email. */
 export async function parseMessage(source: Source, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedMessage> {
-  return parseAtDepth(source, limits, 0);
+  const message = await parseAtDepth(source, limits, 0);
+  // Text that came out with replacement characters may be windows-1252 that declared no charset.
+  if ((typeof source === 'string' || Buffer.isBuffer(source)) && `${message.text ?? ''}${message.html ?? ''}`.includes('\uFFFD')) {
+    const declared = withDefaultCharset(Buffer.isBuffer(source) ? source : Buffer.from(source));
+    if (declared) return parseAtDepth(declared, limits, 0);
+  }
+  return message;
 }
 
 async function parseAtDepth(source: Source, limits: ParseLimits, depth: number): Promise<ParsedMessage> {

@@ -142,7 +142,8 @@ describe('what an email is about', () => {
     ['shipping_notification', 'Il tuo pacco sarà consegnato oggi'], ['shipping_notification', 'Je pakket wordt vandaag bezorgd'],
     ['delivery_notification', 'Votre commande est arrivée'], ['delivery_notification', 'Tu pedido ha llegado'], ['delivery_notification', 'Il tuo pacco è arrivato'],
     ['cancellation_confirmation', 'Stornierung bestätigt'], ['cancellation_confirmation', 'Cancelación confirmada'], ['cancellation_confirmation', 'Annulering bevestigd'],
-    ['cancellation_denied', 'Lamentablemente no hemos podido cancelar tu pedido'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
+    ['cancellation_denied', 'Lamentablemente no hemos podido cancelar tu pedido'], ['cancellation_denied', "Sorry, we weren't able to cancel order 5521"],
+    ['shipping_notification', 'Order #4471 confirmed and shipped'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
   ] as const)('%s: "%s", as the subject or the opening', (kind, words) => {
     const known = { hasTrackingNumber: true };
     expect(kindOf({ ...known, subject: words })).toBe(kind);

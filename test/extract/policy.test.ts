@@ -49,6 +49,7 @@ describe('the cancellation window', () => {
     'Podemos cancelar tu pedido mientras no haya salido del taller.',
     "You can cancel items that haven't shipped yet from Your Orders.",
     'You can cancel free of charge until it is handed over to the carrier.',
+    'You can cancel until the seller marks it as dispatched.',
     'Eine Stornierung ist bis zur Übergabe an den Versanddienstleister möglich.',
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
@@ -78,6 +79,7 @@ describe('the cancellation window', () => {
   it('the end of the day is its midnight, and "dans l\'heure" is one hour', () => {
     expect(deadline('Cancel by end of day today.')).toBe('2026-04-15T00:00:00-07:00');
     expect(deadline('You can cancel it yourself until end of day – 23:59 tonight – under My page.')).toBe('2026-04-14T23:59:00-07:00');
+    expect(deadline("Orders can be cancelled until 11:59 p.m. PT on the day they're placed.")).toBe('2026-04-14T23:59:00-07:00');
     expect(deadline("Vous pouvez annuler dans l'heure qui suit votre commande.", { ...ctx, language: 'fr' })).toBe('2026-04-14T16:05:00-07:00');
   });
 

@@ -27,4 +27,9 @@ describe('the grand total', () => {
     expect(total('Totalt å betale  kr 899,-', 'shop.no', 'NOK')).toBe('899 NOK');
     expect(total('Specialty blend  $12.00', 'shop.example', 'USD')).toBeNull();
   });
+
+  it('reads Indian lakh grouping and the South African rand on a .za shop', () => {
+    expect(total('Order total (incl. GST)  ₹1,24,999.00', 'vayu.in', 'INR')).toBe('124999 INR');
+    expect(total('TOTAL  R1 249,90', 'fynbosfig.co.za', 'ZAR')).toBe('1249.9 ZAR');
+  });
 });

@@ -25,6 +25,7 @@ const LABELS: [string, string][] = [
   ['Package ID: 12345678', '12345678'],
   ['Spedizione BRT n. 053172640018277', '053172640018277'],
   ['Sendung DHL Nr. 00340434161094027318', '00340434161094027318'],
+  ['Tracking no. | NVSGKOPIL000104821', 'NVSGKOPIL000104821'],
 ];
 
 describe('findTrackingNumber', () => {
