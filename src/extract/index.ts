@@ -94,7 +94,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
     }
   };
 
-  const printed = guarded('orderedAt', null, () => printedOrderTime(doc.text, ctx, sent, structured));
+  const printed = guarded('orderedAt', null, () => printedOrderTime(doc.text, ctx, sent, structured, kind === 'order_confirmation'));
   const orderedAt = printed?.at ?? (kind === 'order_confirmation' ? sent : null);
   if (printed) evidence.orderedAt = printed.evidence;
   else if (orderedAt) evidence.orderedAt = `Date: ${doc.dateHeader ?? doc.envelope.dateHeader ?? ''}`;
@@ -139,8 +139,15 @@ const ORDER_TIME_LABEL =
   /(?<![\p{L}])(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|purchase\s+date|data\s+(?:di\s+|dell['’]\s*)?acquisto|kaufdatum|date\s+d['’]achat|fecha\s+de\s+(?:la\s+)?compra|aankoopdatum|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)/iu;
 
 const TIME_OF_DAY = /(?<!\d)(?:[01]?\d|2[0-4])[:.h]\s?[0-5]\d(?!\d)/;
+const ORDER_WORD = /(?<![\p{L}])(?:order|ordered|bestell\p{L}*|commande|pedido|ordine|bestelling|besteld)(?![\p{L}])/iu;
+const EVENT_WORD = /ship|dispatch|deliver|versand|versendet|verschickt|zugestellt|geliefert|exp[ée]di|livr|envi|entreg|spedi|consegn|verzonden|verzend|bezorgd|geleverd|cancel|storn|annul|anula/iu;
 
-function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structured: StructuredOrder | null): { at: Instant; evidence: string } | null {
+/**
+ * When the order was placed, as the mail prints it. Only an order confirmation is sent at about
+ * that time: there a printed date without a time, or an unlabelled time in the opening, means the
+ * Date header's moment; in a shipping or delivery notice they are that event's, not the order's.
+ */
+function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structured: StructuredOrder | null, confirmation: boolean): { at: Instant; evidence: string } | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const label = ORDER_TIME_LABEL.exec(lines[i]!);
@@ -159,14 +166,17 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
     if (!found) continue;
     const evidence = snippet(lines[i]!, 0, lines[i]!.length);
     // A printed date without a time says the day, not the moment: the Date header is the moment.
+    if (!found.hasTime && !confirmation) continue;
     return { at: found.hasTime ? { ms: found.ms, offset: found.offset } : sent, evidence };
   }
-  // No label: a confirmation's opening often tells when the order came in ("received on 14.04.2026, 09:20").
+  // No label: a confirmation's opening often tells when the order came in ("received on 14.04.2026, 09:20");
+  // other mail only on a line about the order itself ("Ordine n. 2026-0418 del 12/05/2026 ore 20:04").
   const opening = text.slice(0, 1500);
   // Only lines that show a time of day can tell the moment of ordering (a price such as "99.99"
   // is no time; "12.50" may be, and is left to the date parser).
   for (const line of opening.split('\n')) {
     if (!TIME_OF_DAY.test(line) || isQuoteHeader(line)) continue;
+    if (!confirmation && (!ORDER_WORD.test(line) || EVENT_WORD.test(line))) continue;
     const early = findDates(line, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
     if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(line, early.index, early.text.length) };
   }
