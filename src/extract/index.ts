@@ -12,7 +12,7 @@ import { detectLanguage, type Language } from './language.js';
 import { findOrderLink } from './links.js';
 import { findMerchant } from './merchant.js';
 import { currencyByLanguage, dominantCurrency } from './money.js';
-import { findOrderNumber, snippet } from './order-number.js';
+import { findOrderNumber, orderSection, snippet } from './order-number.js';
 import { findCancelPolicy, findReturnWindow } from './policy.js';
 import { readStructuredOrder, type StructuredOrder } from './structured.js';
 import { findRefundAmount, findTotal } from './total.js';
@@ -47,7 +47,9 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
 
   const orderNumber = findOrderNumber(doc.subject, doc.text, structured?.orderNumber ?? null);
   const tracking = findTrackingNumber(doc.text, doc.links);
-  const visibleTotal = findTotal(doc.text, domain, currency);
+  // One mail, several orders: the chosen order's own total, if its section shows one.
+  const section = orderNumber ? orderSection(doc.text, orderNumber.value) : doc.text;
+  const visibleTotal = (section !== doc.text ? findTotal(section, domain, currency) : null) ?? findTotal(doc.text, domain, currency);
   let total = visibleTotal?.total ?? structuredTotal(structured);
 
   const opening = doc.newest.slice(0, 1200);

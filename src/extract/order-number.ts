@@ -90,6 +90,24 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   return best ? { value: best[0], evidence: best[1].evidence } : null;
 }
 
+/**
+ * The part of `text` about order `orderNumber` when the mail confirms several orders (a checkout
+ * split by seller or warehouse): from the line that labels it to the line that labels another
+ * order. The whole text when no other order is labelled after it.
+ */
+export function orderSection(text: string, orderNumber: string): string {
+  let start = -1;
+  for (const m of text.matchAll(LABELLED)) {
+    const value = m.groups!.num!.replace(/^#/, '').replace(/[.\-_/]+$/, '');
+    if (value === orderNumber) {
+      if (start < 0) start = text.lastIndexOf('\n', m.index!) + 1;
+    } else if (start >= 0 && plausible(value)) {
+      return text.slice(start, text.lastIndexOf('\n', m.index!) + 1);
+    }
+  }
+  return text;
+}
+
 const ITEM_LABEL_BEFORE = /(?<![\p{L}])(?:item|article|artikel|art\.?|sku|product|produkt|produit|producto|prodotto|listing|lot|articolo|art[ií]culo)\s*(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[úu]mero|id|#)?\s*[:#]?\s*$/iu;
 
 /** Whether the body prints `token` as an item, article or listing number. */

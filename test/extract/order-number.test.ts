@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOrderNumber } from '../../src/extract/order-number.js';
+import { findOrderNumber, orderSection } from '../../src/extract/order-number.js';
 
 const find = (subject: string, body: string) => findOrderNumber(subject, body, null)?.value ?? null;
 
@@ -32,5 +32,11 @@ describe('the order number', () => {
 
   it('prefers the number the subject and the body agree on', () => {
     expect(find('Order CS-3318 confirmed', 'Reference: 77120\nOrder CS-3318\nOrder no.: CS-3318')).toBe('CS-3318');
+  });
+
+  it('one mail, two orders: the section of each runs from its number to the next order\'s', () => {
+    const text = 'Placed June 2, 2026\nOrder GM-55012 · ships from Denver\nPack  $149.00\nOrder total  $189.40\nOrder GM-55013 · ships direct\nPoles  $109.95\nOrder total  $122.78\nCharged: $312.18';
+    expect(orderSection(text, 'GM-55012')).toBe('Order GM-55012 · ships from Denver\nPack  $149.00\nOrder total  $189.40\n');
+    expect(orderSection('Order 1042\nTotal  $12.00', '1042')).toBe('Order 1042\nTotal  $12.00');
   });
 });
