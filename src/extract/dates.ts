@@ -108,6 +108,8 @@ export function findDates(text: string, ctx: DateContext): FoundDate[] {
  * apart from its date ("11:59 PM ET on March 31"): read again with that day as the reference.
  */
 function zoneOn(parser: chrono.Chrono, text: string, dayMs: number, read: chrono.ParsedComponents, ctx: DateContext): number {
+  // within a day of the mail's own date the two readings agree (a clock change in between aside)
+  if (Math.abs(dayMs - ctx.reference.getTime()) < DAY_MS) return read.get('timezoneOffset')!;
   const again = parser.parse(text, { instant: new Date(dayMs), timezone: ctx.offset }, { forwardDate: false })[0];
   return (again?.start.isCertain('timezoneOffset') ? again.start : read).get('timezoneOffset')!;
 }

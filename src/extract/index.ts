@@ -48,7 +48,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   const orderNumber = findOrderNumber(doc.subject, doc.text, structured?.orderNumber ?? null);
   const tracking = findTrackingNumber(doc.text, doc.links);
   // One mail, several orders: the chosen order's own total, if its section shows one.
-  const section = orderNumber ? orderSection(doc.text, orderNumber.value) : doc.text;
+  const section = orderNumber?.othersLabelled ? orderSection(doc.text, orderNumber.value) : doc.text;
   const visibleTotal = (section !== doc.text ? findTotal(section, domain, currency) : null) ?? findTotal(doc.text, domain, currency);
   let total = visibleTotal?.total ?? structuredTotal(structured);
 

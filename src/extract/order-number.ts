@@ -5,6 +5,8 @@
 export interface FoundOrderNumber {
   value: string;
   evidence: string;
+  /** The body labels another order number too (a mail about several orders: see orderSection). */
+  othersLabelled: boolean;
 }
 
 const LABEL = new RegExp(
@@ -60,9 +62,11 @@ function plausible(token: string): boolean {
 
 export function findOrderNumber(subject: string, text: string, structured: string | null): FoundOrderNumber | null {
   const scores = new Map<string, { score: number; evidence: string }>();
-  const add = (raw: string, score: number, evidence: string) => {
+  const labelledInBody = new Set<string>();
+  const add = (raw: string, score: number, evidence: string, inBody = false) => {
     const value = raw.replace(/^#/, '').replace(/[.\-_/]+$/, '');
     if (!plausible(value)) return;
+    if (inBody) labelledInBody.add(value);
     const prev = scores.get(value);
     if (prev) prev.score += score;
     else scores.set(value, { score, evidence });
@@ -75,7 +79,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   for (const m of subject.matchAll(SUBJECT_HASH)) if (!labelledAsItem(head, m[1]!)) add(m[1]!, 3, subject);
   let first = true;
   for (const m of head.matchAll(LABELLED)) {
-    add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length));
+    add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length), true);
     first = false;
   }
   // A code in the subject that the body also prints is the order number even without a label.
@@ -87,7 +91,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
 
   let best: [string, { score: number; evidence: string }] | null = null;
   for (const entry of scores) if (!best || entry[1].score > best[1].score) best = entry;
-  return best ? { value: best[0], evidence: best[1].evidence } : null;
+  return best ? { value: best[0], evidence: best[1].evidence, othersLabelled: [...labelledInBody].some((v) => v !== best[0]) } : null;
 }
 
 /**

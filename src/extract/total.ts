@@ -18,11 +18,12 @@ const STRONG = new RegExp(
     String.raw`refund(?:ed)?\s*(?:total|amount|issued|of)`, String.raw`(?:amount|total)\s*payable`, String.raw`refunded`, String.raw`total\s*refund(?:ed)?`, String.raw`amount\s*refunded`,
     String.raw`erstattungsbetrag`, String.raw`montant\s*rembours[ée]`, String.raw`importe\s*reembolsado`, String.raw`importo\s*rimborsato`,
     String.raw`terugbetaald\s*bedrag`,
-    // Nordic, Polish and Czech receipts
-    String.raw`(?<![\p{L}])(?:totalt|att\s+betala|å\s+betale|i\s+alt|at\s+betale|razem|do\s+zap[łl]aty|celkem|k\s+[úu]hrad[ěe]|celkov[áa]\s+cena)(?![\p{L}])`,
   ].join('|'),
   'iu',
 );
+// Nordic, Polish and Czech receipts: only read on mail in those currencies (every line is tested).
+const LOCAL_STRONG = /(?<![\p{L}])(?:totalt|att\s+betala|å\s+betale|i\s+alt|at\s+betale|razem|do\s+zap[łl]aty|celkem|k\s+[úu]hrad[ěe]|celkov[áa]\s+cena)(?![\p{L}])/iu;
+const LOCAL_CURRENCIES = new Set(['SEK', 'NOK', 'DKK', 'PLN', 'CZK']);
 const PLAIN = /(?<![\p{L}])(?:total|totale|totaal|summe|gesamt|paid|charged|bezahlt|pay[ée]|pagado|pagato)(?![\p{L}])/iu;
 const NOT_TOTAL = new RegExp(
   [
@@ -53,10 +54,11 @@ export interface FoundTotal {
 export function findTotal(text: string, domain: string | null, currency: string | null): FoundTotal | null {
   const lines = text.split('\n');
   let best: { rank: number; amount: FoundAmount; line: string } | null = null;
+  const local = currency !== null && LOCAL_CURRENCIES.has(currency);
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const strong = STRONG.exec(line);
+    const strong = STRONG.exec(line) ?? (local ? LOCAL_STRONG.exec(line) : null);
     const plain = strong ? null : PLAIN.exec(line);
     const label = strong ?? plain;
     if (!label || NOT_TOTAL.test(line)) continue;

@@ -12,7 +12,7 @@ const LABEL = new RegExp(
 );
 // Every label LABEL reads holds one of these words (same flags, so the same letters match): text
 // without any of them is not searched with the long pattern.
-const LABEL_WORD = /track|sendung|paket|num[ée]ro|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendingnummer|volgnummer|waybill|awb|consignment|shipment|parcel|package|spedizione|envoi|env[ií]o|zending|colis|pacco/iu;
+const LABEL_WORD = /track|sendungs|paketnummer|num[ée]ro|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendingnummer|volgnummer|waybill|awb|consignment|shipment|parcel|package|(?:spedizione|sendung|envoi|env[ií]o|zending|colis|paket|pacco)\s+(?:[A-Z]{2,8}\s+)?(?:n[.°º]|nr\.|no\.)/iu;
 const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/];
 
 const COLUMN_HEADER = /^(?:tracking\s*(?:number|no\.?|#|id|code)?|sendungsnummer|trackingnummer|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?)$/iu;

@@ -44,7 +44,7 @@ type Source = Buffer | string | NodeJS.ReadableStream;
 export async function parseMessage(source: Source, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedMessage> {
   const message = await parseAtDepth(source, limits, 0);
   // Text that came out with replacement characters may be windows-1252 that declared no charset.
-  if ((typeof source === 'string' || Buffer.isBuffer(source)) && `${message.text ?? ''}${message.html ?? ''}`.includes('\uFFFD')) {
+  if ((typeof source === 'string' || Buffer.isBuffer(source)) && (message.text?.includes('\uFFFD') || message.html?.includes('\uFFFD'))) {
     const declared = withDefaultCharset(Buffer.isBuffer(source) ? source : Buffer.from(source));
     if (declared) return parseAtDepth(declared, limits, 0);
   }
