@@ -10,7 +10,7 @@ const MANAGE_TEXT = new RegExp(
     String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order(?!s)`, String.raw`make\s+changes`,
     String.raw`manage\s+(?:your\s+|my\s+|this\s+)?(?:delivery|box)`,
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`, String.raw`(?:vorbestellung|subskription|buchung|reservierung)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`,
-    String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:ma\s+|votre\s+|la\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
+    String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:le\s+d[ée]tail\s+de\s+)?(?:ma\s+|votre\s+|la\s+|cette\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,
     String.raw`(?:visualizza|vedi|gestisci|dettagli[oa]?|modifica)\s+(?:il\s+|dell['’]\s*)?(?:tuo\s+|mio\s+)?ordine`, String.raw`il\s+(?:tuo|mio)\s+ordine`, String.raw`(?:vai|torna)\s+all['’]\s*ordine`, String.raw`stato\s+(?:dell['’]\s*|del\s+(?:tuo\s+)?)ordine`,
     String.raw`estado\s+(?:de\s+(?:tu|su|mi)\s+|del\s+)pedido`, String.raw`status\s+van\s+(?:je|jouw|uw)\s+bestelling`, String.raw`bestelstatus`, String.raw`[ée]tat\s+de\s+(?:ma|votre)\s+commande`,
@@ -19,7 +19,7 @@ const MANAGE_TEXT = new RegExp(
   ].join('|'),
   'iu',
 );
-const ORDER_PATH = /\/(?:orders?|order-status|sales-orders?|purchases?|my-orders|bestellung(?:en)?|auftr(?:ag|aege)|commandes?|pedidos?|ordini|ordine|bestellingen|bestelling)(?:[/?#-]|$)|[?&](?:order|o|order_id|orderid|id)=/i;
+const ORDER_PATH = /\/(?:orders?|order-status|sales-orders?|purchases?|my-orders|bestellung(?:en)?|auftr(?:ag|aege)|commandes?|pedidos?|ordini|ordine|bestellingen|bestelling)(?:[/?#-]|$)|[?&](?:order|o|order_id|orderid|id|id_order|order_reference)=|controller=order-detail/i;
 const NEVER = new RegExp(
   [
     String.raw`unsubscribe|abmelden|abbestell|d[ée]sinscri|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|suscripci[óo]n|subscription|abonnement|uitschrijven|afmelden|opt[-\s]?out|preferences|einstellungen`,
@@ -42,7 +42,7 @@ const NEVER = new RegExp(
  * cancel order") or, as a button, follow the order rather than a parcel ("Suivre ma commande").
  */
 const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg)/iu;
-const FOLLOWS_ORDER = /(?<![\p{L}])(?:my|your|ma|votre|meine|ihre|deine|mi|tu|il\s+(?:mio|tuo)|mijn|je|uw)\s+(?:order|commande|bestellung|pedido|ordine|bestelling)(?![\p{L}])/iu;
+const FOLLOWS_ORDER = /(?<![\p{L}])(?:my|your|ma|votre|meine|ihre|deine|mi|tu|su|il\s+(?:mio|tuo|suo|vostro)|mijn|je|uw)\s+(?:order|commande|bestellung|pedido|ordine|bestelling)(?![\p{L}])/iu;
 // Campaign parameters name the mailing, not the link: "utm_campaign=order_cancelled" on a shop's home page.
 const CAMPAIGN_PARAM = /^(?:utm_|mc_|_hs|campaign|cmp|cid$|src$|source$|medium$|ref$)/i;
 // Cart and checkout pages are recovery links, unless the link itself says it cancels (WooCommerce does).
@@ -78,7 +78,7 @@ const CANCEL_STEM = /cancel|storn|annul|anula|widerruf/iu;
 function mayConcernOrder(link: Link, orderNumber: string | null): boolean {
   if (!/^https?:\/\//i.test(link.href)) return false;
   return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
-    ORDER_PATH.test(link.href) || (orderNumber !== null && orderNumber !== '' && (link.href.includes(orderNumber) || link.text.includes(orderNumber))) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
+    ORDER_PATH.test(link.href) || ORDER_PATH.test(link.text) || (orderNumber !== null && orderNumber !== '' && (link.href.includes(orderNumber) || link.text.includes(orderNumber))) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
 }
 
 /** A link's score; only for links that may concern the order (mayConcernOrder). */
@@ -89,7 +89,8 @@ function scoreLink(link: Link, orderNumber: string | null): number {
     const url = new URL(link.href);
     host = url.hostname;
     for (const name of [...url.searchParams.keys()]) if (CAMPAIGN_PARAM.test(name)) url.searchParams.delete(name);
-    path = decodeURIComponent(url.pathname + url.search);
+    // the part after # too: single-page shops route there ("/account#/orders/1487260512345-01")
+    path = decodeURIComponent(url.pathname + url.search + url.hash);
   } catch {
     return 0;
   }
@@ -103,7 +104,8 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   if (CART_URL.test(path)) return 0;
   if (cancelUrl) return 10 + (numbered ? 2 : 0);
   const manageText = MANAGE_TEXT.test(text);
-  const orderPath = ORDER_PATH.test(path);
+  // A link whose visible text is an address shows where it leads: read that as its path too.
+  const orderPath = ORDER_PATH.test(path) || (/^https?:\/\/\S+$/i.test(text.trim()) && ORDER_PATH.test(text));
   if (!manageText && !orderPath && !numbered) return 0;
   // An account home ("/account") or the list of all orders is not this order's page.
   if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|order-history|orderhistory|bestellungen|bestellhistorie|commandes|historique-(?:des-)?commandes|pedidos|historial-(?:de-)?pedidos|ordini|storico-ordini|bestellingen|bestelgeschiedenis)\/?(?:[?#].*)?$/i.test(path)) return 0;

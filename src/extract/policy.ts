@@ -24,7 +24,7 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
     String.raw`hasta\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]|salga)`, String.raw`antes\s+(?:del\s+env[ií]o|de\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]))`, String.raw`mientras\s+no\s+(?:se\s+haya|haya\s+sido)\s+enviad`,
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
-    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
+    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
     String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`,
@@ -190,6 +190,8 @@ export function findReturnWindow(text: string): { days: number; evidence: string
     const m = DAYS.exec(sentence.text);
     if (!m) continue;
     if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
+    // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
+    if (/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) && !/devoluci|return|retour|reso/i.test(sentence.text)) continue;
     const days = numberValue(m[1]!);
     if (days !== null && days <= 365) return { days, evidence: sentence.text };
   }

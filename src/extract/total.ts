@@ -11,7 +11,7 @@ const STRONG = new RegExp(
     String.raw`grand\s*total`, String.raw`order\s*total`, String.raw`total\s*(?:charged|paid|amount|due|to pay)`,
     String.raw`amount\s*(?:charged|paid)`, String.raw`(?:you|we)\s*(?:paid|charged)`, String.raw`payment\s*total`,
     String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
-    String.raw`gesamt(?:summe|betrag|preis)`, String.raw`endbetrag`, String.raw`rechnungsbetrag`, String.raw`bezahlter\s*betrag`,
+    String.raw`gesamt(?:summe|betrag|preis|kosten)`, String.raw`endbetrag`, String.raw`rechnungsbetrag`, String.raw`bezahlter?\s*betrag`,
     String.raw`importe\s*total`, String.raw`total\s*pay[ée]`, String.raw`total\s*r[ée]gl[ée]`, String.raw`total\s*a\s*pagar`, String.raw`total\s*del\s*pedido`, String.raw`total\s*pagado`,
     String.raw`totale\s*(?:ordine|pagato|complessivo|da pagare)`, String.raw`importo\s*(?:totale|pagato)`,
     String.raw`totaal\s*bedrag`, String.raw`totaalbedrag`, String.raw`te\s*betalen`, String.raw`totaal\s*betaald`, String.raw`betaald`,
@@ -83,7 +83,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
   return { total: { amount: best.amount.amount, currency: cur }, evidence: snippet(best.line, 0, best.line.length) };
 }
 
-const REFUND = /(?<![\p{L}])(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)/giu;
+const REFUND = /(?<![\p{L}])(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|(?:r[üu]ck|zur[üu]ck)?[üu]berwiesen|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)/giu;
 
 /** A cancellation mail's refunded amount, when it is said in a sentence rather than on a total line. */
 export function findRefundAmount(text: string, domain: string | null): FoundTotal | null {

@@ -84,4 +84,11 @@ describe('the order link', () => {
     expect(links[1]!.text).toBe('Ver mi pedido:');
     expect(findOrderLink(links, null)?.href).toBe('https://x.example/c/1');
   });
+
+  it('reads PrestaShop order-detail pages, single-page shops\' #/orders routes, and a link that shows its own address', () => {
+    expect(findOrderLink([link('Voir le détail de cette commande', 'https://shop.example/index.php?controller=order-detail&id_order=4812')], null)).not.toBeNull();
+    expect(findOrderLink([link('Mis pedidos', 'https://www.shop.example/account#/orders/1487260512345-01')], '1487260512345-01')).not.toBeNull();
+    expect(findOrderLink([link('https://shop.example/account/order/8f3a2c', 'https://in.mailjet.example/lnk/AVk')], null)).not.toBeNull();
+    expect(findOrderLink([link('Seguimiento de su pedido', 'https://shop.example/seguimiento-pedido-invitado?order_reference=HZQWMTJLB')], null)).not.toBeNull();
+  });
 });

@@ -50,6 +50,7 @@ describe('the cancellation window', () => {
     "You can cancel items that haven't shipped yet from Your Orders.",
     'You can cancel free of charge until it is handed over to the carrier.',
     'You can cancel until the seller marks it as dispatched.',
+    'Sie können die Bestellung stornieren, solange sie noch nicht versendet wurde.',
     'Eine Stornierung ist bis zur Übergabe an den Versanddienstleister möglich.',
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
@@ -146,6 +147,10 @@ describe('the cancellation window', () => {
       expect(on('You can cancel until Friday.', 'en')).toBeNull();
     });
 
+    it('a time on the next day: "hasta las 14:00 del día siguiente"', () => {
+      expect(at('Puedes cancelar tu pedido hasta las 14:00 del día siguiente.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T14:00:00-07:00');
+    });
+
     it('no booked delivery, no deadline', () => {
       expect(at('You can cancel up to 48 hours before delivery.')).toBeNull();
     });
@@ -175,6 +180,10 @@ describe('the return window', () => {
     ['Je hebt 30 dagen bedenktijd.', 30],
   ])('"%s" -> %d days', (text, days) => {
     expect(findReturnWindow(text)?.days).toBe(days);
+  });
+
+  it('does not take the legal refund deadline of a withdrawal notice for a return window', () => {
+    expect(findReturnWindow('Te devolveremos todos los pagos recibidos, incluidos los gastos de entrega, a más tardar 14 días naturales a partir de la fecha en la que se nos informe de tu decisión.')).toBeNull();
   });
 
   it('does not take a refund processing time for a return window', () => {

@@ -32,4 +32,8 @@ describe('the grand total', () => {
     expect(total('Order total (incl. GST)  ₹1,24,999.00', 'vayu.in', 'INR')).toBe('124999 INR');
     expect(total('TOTAL  R1 249,90', 'fynbosfig.co.za', 'ZAR')).toBe('1249.9 ZAR');
   });
+
+  it('reads Shopware\'s "Gesamtkosten Brutto" and a refund "rücküberwiesen"', () => {
+    expect(total('Zwischensumme  59,90 €\nVersandkosten  4,90 €\nGesamtkosten Netto  56,60 €\nGesamtkosten Brutto  67,35 €', 'shop.de', 'EUR')).toBe('67.35 EUR');
+  });
 });

@@ -26,6 +26,9 @@ const LABELS: [string, string][] = [
   ['Spedizione BRT n. 053172640018277', '053172640018277'],
   ['Sendung DHL Nr. 00340434161094027318', '00340434161094027318'],
   ['Tracking no. | NVSGKOPIL000104821', 'NVSGKOPIL000104821'],
+  ['N.º de envío: 04321298772104', '04321298772104'],
+  ['Lettera di vettura: 6002843917452', '6002843917452'],
+  ['Zendingsnummer: 323299901234567890123456', '323299901234567890123456'],
 ];
 
 describe('findTrackingNumber', () => {
