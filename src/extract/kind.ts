@@ -29,7 +29,7 @@ const DENIED = phrases(
 const CANCELLED = phrases(
   String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
   String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+)?cancell?ed`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
-  String.raw`(?:wurde|ist|wurden)\s+(?:(?:erfolgreich|damit|somit|nun|jetzt|hiermit|bereits)\s+)*storniert`, String.raw`(?:cancelamos|anulamos)`, String.raw`pedido\s+(?:qued[óo]|est[áa])\s+(?:cancelado|anulado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornierung\s+(?:ist\s+|wurde\s+)?best[äa]tigt`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
+  String.raw`(?:wurde|ist|wurden)\s+(?:(?:erfolgreich|damit|somit|nun|jetzt|hiermit|bereits)\s+)*storniert`, String.raw`(?:cancelamos|anulamos)`, String.raw`pedido\s+(?:qued[óo]|est[áa])\s+(?:cancelado|anulado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:\p{L}+\s+){0,4}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`j['’]ai\s+(?:bien\s+)?(?:\p{L}+\s+)?annul[ée]`, String.raw`ho\s+(?:\p{L}+\s+)?annullato`, String.raw`he\s+(?:\p{L}+\s+)?(?:cancelado|anulado)`, String.raw`ich\s+habe\s+(?:[\p{L}\d-]+\s+){0,4}?storniert`, String.raw`ik\s+heb\s+(?:[\p{L}\d-]+\s+){0,3}?geannuleerd`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornierung\s+(?:ist\s+|wurde\s+)?best[äa]tigt`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`, String.raw`(?:cancelaci[óo]n|anulaci[óo]n)\s+confirmada`,
   String.raw`(?:è\s+stat[oa]|sono\s+stati)\s+(?:correttamente\s+)?(?:annullat|cancellat)[oia]`, String.raw`(?:ordine|prenotazione)\s+(?:annullat|cancellat)[oa]`, String.raw`conferma\s+(?:di\s+|dell[’']\s*|della\s+)?(?:annullamento|cancellazione)`, String.raw`(?:annullamento|cancellazione)\s+(?:\p{L}+\s+)?confermat[oa]`, String.raw`confermiamo\s+(?:la\s+|l[’']\s*)(?:\p{L}+\s+)?(?:annullamento|cancellazione)`, String.raw`abbiamo\s+(?:annullato|cancellato)`,
@@ -38,10 +38,10 @@ const CANCELLED = phrases(
 const DELIVERED = phrases(
   String.raw`(?:has|have|was|were)\s+(?:been\s+)?delivered`, String.raw`delivered\s*[:!]`, String.raw`^delivered`, String.raw`delivery\s+confirmation`, String.raw`(?:order|package|parcel)\s+(?:has\s+)?arrived`, String.raw`is\s+delivered`,
   String.raw`(?<!wird\s+(?:\p{L}+\s+){0,3})zugestellt`, String.raw`wurde\s+geliefert`, String.raw`ist\s+angekommen`, String.raw`erfolgreich\s+geliefert`,
-  String.raw`(?:a\s+été|est|bien)\s+livr[ée]e?s?`, String.raw`colis\s+livr[ée]`, String.raw`livraison\s+effectu[ée]e`, String.raw`commande\s+livr[ée]e`, String.raw`(?:commande|colis)\s+est\s+arriv[ée]e?`,
-  String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`se\s+(?:ha\s+)?entreg(?:[óo]|ado)`, String.raw`^¡?\s*entregad[oa]`, String.raw`ya\s+est[áa]\s+en\s+(?:casa|tu\s+(?:casa|domicilio))`, String.raw`pedido\s+entregado`, String.raw`(?:pedido|paquete)\s+(?:ya\s+)?ha\s+llegado`, String.raw`entregado\s*:`,
+  String.raw`(?:a\s+été|est|bien)\s+livr[ée]e?s?`, String.raw`(?:a\s+été|est)\s+(?:\p{L}+\s+)?(?:remis|d[ée]pos[ée])e?s?\s+(?:à|au|chez|dans|en)\s+(?:votre\s+|la\s+|le\s+)?(?:voisin|gardien|concierge|bo[îi]te|consigne|point\s+relais|casier)`, String.raw`colis\s+livr[ée]`, String.raw`livraison\s+effectu[ée]e`, String.raw`commande\s+livr[ée]e`, String.raw`(?:commande|colis)\s+est\s+arriv[ée]e?`,
+  String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`se\s+(?:ha\s+)?entreg(?:[óo]|ado)`, String.raw`^¡?\s*entregad[oa]`, String.raw`(?:ya\s+)?est[áa]\s+esper[áa]ndote`, String.raw`te\s+(?:est[áa]\s+)?espera(?:ndo)?\s+en\s+(?:el|la|tu)`, String.raw`ya\s+est[áa]\s+en\s+(?:casa|tu\s+(?:casa|domicilio))`, String.raw`pedido\s+entregado`, String.raw`(?:pedido|paquete)\s+(?:ya\s+)?ha\s+llegado`, String.raw`entregado\s*:`,
   String.raw`(?:è\s+stat[oa]|stato)\s+consegnat[oa]`, String.raw`ordine\s+consegnato`, String.raw`(?:pacco|ordine)\s+(?:è|e[’'])\s+arrivat[oa]`, String.raw`consegnato\s*:`,
-  String.raw`(?:is|werd)\s+(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
+  String.raw`(?:is|werd)\s+(?:\p{L}+\s+)?(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
 );
 const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
@@ -198,10 +198,13 @@ function memo(hits: Map<RegExp, RegExpExecArray | null>, re: RegExp, text: strin
 // "We'll email you when it has shipped" promises; it does not report.
 // "We'll email you a shipping confirmation" and "senden wir Ihnen eine Versandbestätigung" too.
 const PROMISE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,6}` +
+  String.raw`(?<![\p{L}])(?:(?:once|when|as\s+soon\s+as|after|before|until|till|prior\s+to|bevor|bis|avant|jusqu|antes|hasta|prima|finch[ée]|voor|totdat|sobald|wenn|d[èe]s\s+que|lorsque|quand|cuando|en\s+cuanto|quando|appena|non\s+appena|zodra|wanneer|als)\s+(?:[\p{L}’'-]+\s+){0,8}` +
     String.raw`|(?:you(?:[’']ll|\s+will)\s+(?:also\s+)?(?:receive|get)|we(?:[’']ll|\s+will)\s+(?:also\s+)?(?:send|e-?mail|notify)(?:\s+you)?|(?:senden|schicken)\s+wir\s+(?:ihnen|dir)|(?:erhalten|bekommen)\s+(?:sie|du)|(?:bekommst|erh[äa]ltst)\s+du|vous\s+recevrez|nous\s+vous\s+enverrons|recibir[áa]s|(?:te|le)\s+enviaremos|riceverai|ricever[àa]|(?:ti|le)\s+invieremo|ontvang(?:t)?\s+(?:je|u)|sturen\s+(?:we|wij)\s+(?:je|u))\s+(?:[\p{L}’'-]+\s+){0,3})$`,
   'iu',
 );
+
+// "zodra je bestelling nog niet is verzonden": a negation, not news.
+const NEGATED = /(?<![\p{L}])(?:not(?:\s+yet)?|nog\s+niet|niet|noch\s+nicht|nicht|pas(?:\s+encore)?|todav[íi]a\s+no|a[úu]n\s+no|non(?:\s+ancora)?|ancora\s+non)\s+$/iu;
 
 // "the invoice for your order, which was delivered on 07.12.2026" refers back; it reports nothing new.
 const RELATIVE_CLAUSE = /(?<![\p{L}])(?:which|that)\s+$/iu;
@@ -219,7 +222,7 @@ function factIn(text: string, re: RegExp): RegExpExecArray | null {
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
-    if (PROMISE.test(before) || RELATIVE_CLAUSE.test(before)) continue;
+    if (PROMISE.test(before) || RELATIVE_CLAUSE.test(before) || NEGATED.test(before)) continue;
     if (re === DENIED && (GENERAL_RULE.test(before) || AFTER_THAT.test(text.slice(Math.max(0, m.index - 160), m.index)))) continue;
     return m as RegExpExecArray;
   }

@@ -19,7 +19,7 @@ const INFRASTRUCTURE = new Set([
   'googleusercontent.com', 'gstatic.com', 'google.com', 'doubleclick.net', 'w3.org', 'schema.org', 'litmus.com',
   'tracking-domain.com', 'emltrk.com', 'ct.sendgrid.net', 'awstrack.me', 'urldefense.com', 'safelinks.protection.outlook.com',
   'stripe.com', 'paypal.com', 'klarna.com', 'afterpay.com', 'judge.me', 'yotpo.com', 'trustpilot.com', 'zendesk.com',
-  'gorgias.com', 'freshdesk.com', 'aftership.com', 'narvar.com', 'route.com', 'ups.com', 'usps.com', 'fedex.com',
+  'gorgias.com', 'freshdesk.com', 'aftership.com', 'narvar.com', 'route.com', 'sendcloud.sc', 'sendcloud.com', 'shipping-portal.com', 'parcellab.com', 'parcelperform.com', 'ups.com', 'usps.com', 'fedex.com',
   'dhl.com', 'dhl.de', 'royalmail.com', 'canadapost.ca', 'canadapost-postescanada.ca', 'auspost.com.au', 'laposte.fr',
   'colissimo.fr', 'chronopost.fr', 'correos.es', 'poste.it', 'postnl.nl', 'dpd.com', 'dpd.de', 'gls-group.eu', 'hermesworld.com',
   'myhermes.de', 'evri.com', 'parcelforce.com', 'purolator.com', 'nzpost.co.nz', 'bluedart.com', 'delhivery.com',
@@ -86,10 +86,12 @@ function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
 function mostLinkedDomain(doc: Document): string | null {
   const counts = new Map<string, number>();
   for (const link of doc.links) {
-    if (!/^https?:/i.test(link.href)) continue;
+    // web links, and mail links: a shop sending through a shipping platform still gives its own address
+    const mail = /^mailto:[^@?]+@([^?>\s]+)/i.exec(link.href);
+    if (!mail && !/^https?:/i.test(link.href)) continue;
     let host: string;
     try {
-      host = new URL(link.href).hostname;
+      host = mail ? mail[1]! : new URL(link.href).hostname;
     } catch {
       continue;
     }

@@ -24,7 +24,7 @@ const APPOINTMENT_LABEL =
 
 const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
-const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|(?:al|del)\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag/iu;
+const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|(?:al|del)\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag|(?<!(?:heute|guten|jeden|am|vanochtend|deze)\s+)(?<![\p{L}])morgen(?![\p{L}])/iu;
 
 // "until 5 pm on Friday", "bis Montag, 12 Uhr", "jusqu'à vendredi 17h": the first such weekday after the order.
 const WEEKDAY_NAMES: string[][] = [

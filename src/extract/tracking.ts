@@ -7,15 +7,16 @@ import { sentencesMatching } from './sentences.js';
 const TRACKING_WORD = /tracking\s+(?:number|no\.?|code|id)|sendungsnummer|sendungsverfolgung|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace/giu;
 
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|numero\s+(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|(?:spedizione|sendung|envoi|env[ií]o|zending|shipment|parcel|colis|paket|pacco)\s+(?:[A-Z]{2,8}\s+)?(?:n[.°º]|nr\.|no\.))(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,8}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|numero\s+(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|(?:spedizione|sendung|envoi|env[ií]o|zending|shipment|parcel|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)|codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o])(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,8}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
   'giu',
 );
 // Every label LABEL reads holds one of these words (same flags, so the same letters match): text
 // without any of them is not searched with the long pattern.
-const LABEL_WORD = /track|sendungs|paketnummer|num[ée]ro|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendings?nummer|volgnummer|vettura|de\s+env[ií]o|waybill|awb|consignment|shipment|parcel|package|(?:spedizione|sendung|envoi|env[ií]o|zending|colis|paket|pacco)\s+(?:[A-Z]{2,8}\s+)?(?:n[.°º]|nr\.|no\.)/iu;
-const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/];
+const LABEL_WORD = /track|sendungs|paketnummer|num[ée]ro|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendings?nummer|volgnummer|vettura|de\s+env[ií]o|waybill|awb|consignment|shipment|parcel|package|(?:spedizione|sendung|envoi|env[ií]o|zending|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)|codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o]/iu;
+// UPS, S10 postal (RR123456789GB), USPS, DHL Paket (20 digits from DHL's GS1 prefix 340434)
+const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/, /\b00340434\d{12}\b/];
 
-const COLUMN_HEADER = /^(?:tracking\s*(?:number|no\.?|#|id|code)?|sendungsnummer|trackingnummer|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?)$/iu;
+const COLUMN_HEADER = /^(?:tracking\s*(?:number|no\.?|#|id|code)?|sendungsnummer|trackingnummer|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|track\s*(?:&|en)\s*trace(?:[\s-]*code)?)$/iu;
 const TRACKING_SHAPE = /^(?=[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d[A-Z0-9]*\d)[A-Z0-9]{8,34}$/;
 
 /** "Provider | Tracking Number | Date" over "Australia Post | 36LPR0418827 | May 20": the cell under the header. */
@@ -38,7 +39,9 @@ function fromTableColumn(text: string): { value: string; evidence: string } | nu
 
 export function findTrackingNumber(text: string, links: Link[]): { value: string; evidence: string } | null {
   for (const m of LABEL_WORD.test(text) ? text.matchAll(LABEL) : []) {
-    const value = m.groups!.num!.replace(/\s+/g, '');
+    // The pattern ignores case to find its labels, so the number may run on into a word ("000011290 per"): stop there.
+    const value = trimWords(m.groups!.num!);
+    if (value === null) continue;
     if (/\d{5}/.test(value.replace(/\D/g, '')) && value.length >= 8) return { value, evidence: snippet(text, m.index!, m[0].length) };
   }
   // "here is the tracking number so you can keep an eye on it: 7316042811905523"
@@ -53,10 +56,20 @@ export function findTrackingNumber(text: string, links: Link[]): { value: string
     if (m) return { value: m[0], evidence: snippet(text, m.index, m[0].length) };
   }
   for (const link of links) {
-    const m = /[?&#](?:tn|tracknum|tracking(?:_?number)?|trackingnumber|tLabels|tracknumbers|id|barcode|parcelnumber|code|itemCode|segOnlineIdentificador|(?:tracing\.)?letteraVettura)=([A-Z0-9]{8,34})(?:&|$)/i.exec(link.href);
-    if (m && /\d{6}/.test(m[1]!) && /track|suivi|suivre|sendung|seguim|traccia|tracing|volg|vettura|segOnline/i.test(link.href + link.text)) {
+    const m = /[?&#](?:tn|tracknum|tracking(?:_?number)?|trackingnumber|tLabels|tracknumbers|id|barcode|parcelnumber|code|itemCode|segOnlineIdentificador|(?:tracing\.)?letteraVettura|piececode|tracking-number|shippingNumber)=([A-Z0-9]{8,34})(?:&|$)/i.exec(link.href);
+    if (m && /\d{6}/.test(m[1]!) && /track|suivi|suivre|sendung|seguim|seguir|traccia|tracing|volg|vettura|segOnline/i.test(link.href + link.text)) {
       return { value: m[1]!, evidence: link.href };
     }
   }
   return null;
+}
+
+/** A carrier number: its groups up to the first one holding a lower-case letter; null when the first does. */
+function trimWords(raw: string): string | null {
+  const groups: string[] = [];
+  for (const group of raw.split(/\s+/)) {
+    if (/[a-z]/.test(group)) break;
+    groups.push(group);
+  }
+  return groups.length > 0 ? groups.join('') : null;
 }

@@ -16,17 +16,17 @@ const ORDER_WORDS = new RegExp(
   String.raw`(?<![\p{L}])(?:` +
     [
       // English
-      String.raw`orders?(?!\s+(?:by|now|today|online|yours))|ordered|receipt|purchase|invoice|shipped|shipping\s+(?:confirmation|update|notice)|shipment|dispatched|delivered|delivery\s+(?:confirmation|update)|on\s+(?:its|the|their)\s+way|out\s+for\s+delivery|tracking\s+(?:number|info)|cancell?ed|cancell?ation|refund(?:ed)?`,
+      String.raw`orders?(?!\s+(?:by|now|today|online|yours))|ordered|receipt|purchase|invoice|shipped|shipping\s+(?:confirmation|update|notice)|shipment|dispatched|delivered|delivery\s+(?:confirmation|update)|on\s+(?:its|the|their)\s+way|out\s+for\s+delivery|tracking\s+(?:number|info)|parcel|cancell?ed|cancell?ation|refund(?:ed)?`,
       // German
-      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
+      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|paket\p{L}*|unterwegs|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
       // French
       String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture`,
       // Spanish
-      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra`,
+      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra|paquete|en\s+camino`,
       // Italian
-      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto`,
+      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto|pacco|in\s+viaggio|in\s+arrivo`,
       // Dutch
-      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*`,
+      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*|pakket\p{L}*|onderweg`,
     ].join('|') +
     String.raw`)(?![\p{L}])`,
   'iu',

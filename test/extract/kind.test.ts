@@ -143,7 +143,9 @@ describe('what an email is about', () => {
     ['delivery_notification', 'Votre commande est arrivée'], ['delivery_notification', 'Tu pedido ha llegado'], ['delivery_notification', 'Il tuo pacco è arrivato'],
     ['cancellation_confirmation', 'Stornierung bestätigt'], ['cancellation_confirmation', 'Cancelación confirmada'], ['cancellation_confirmation', 'Annulering bevestigd'],
     ['cancellation_denied', 'Lamentablemente no hemos podido cancelar tu pedido'], ['cancellation_denied', "Sorry, we weren't able to cancel order 5521"],
-    ['shipping_notification', 'Order #4471 confirmed and shipped'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
+    ['shipping_notification', 'Order #4471 confirmed and shipped'],
+    ['delivery_notification', 'Votre colis a été remis à votre voisin'], ['delivery_notification', 'Tu pedido ya está esperándote en el Citypaq'], ['delivery_notification', 'Je pakket is vanmorgen afgeleverd'],
+    ['cancellation_confirmation', "Bonjour, j'ai bien annulé la commande 3307."], ['cancellation_confirmation', 'Ich habe Ihre Bestellung 3307 storniert.'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
   ] as const)('%s: "%s", as the subject or the opening', (kind, words) => {
     const known = { hasTrackingNumber: true };
     expect(kindOf({ ...known, subject: words })).toBe(kind);
@@ -159,5 +161,9 @@ describe('what an email is about', () => {
   it('a delivery mentioned in a relative clause or a survey is not news of the delivery', () => {
     expect(kindOf({ subject: 'Your invoice RE-3318 for order FH-4417', opening: 'please find attached the invoice for your order FH-4417, which was delivered on 07.12.2026.', hasTrackingNumber: false })).not.toBe('delivery_notification');
     expect(kindOf({ subject: 'Quick question about order BW-6620184', opening: 'Your order BW-6620184 was delivered on Tuesday 1 December.' })).toBe('other');
+  });
+
+  it('a negated shipping phrase is not news: "zodra je bestelling nog niet is verzonden"', () => {
+    expect(kindOf({ subject: 'Re: annuleren bestelling 5521', opening: 'We annuleren je bestelling zodra het magazijn bevestigt dat die nog niet is verzonden.', hasTrackingNumber: false })).not.toBe('shipping_notification');
   });
 });

@@ -51,6 +51,7 @@ describe('the cancellation window', () => {
     'You can cancel free of charge until it is handed over to the carrier.',
     'You can cancel until the seller marks it as dispatched.',
     'Sie können die Bestellung stornieren, solange sie noch nicht versendet wurde.',
+    'We can stop your order any time before it leaves our Halifax workshop.',
     'Eine Stornierung ist bis zur Übergabe an den Versanddienstleister möglich.',
   ])('"%s" means cancellable until shipped, with no deadline', (text) => {
     const p = findCancelPolicy(text, placed, ctx);
@@ -147,8 +148,9 @@ describe('the cancellation window', () => {
       expect(on('You can cancel until Friday.', 'en')).toBeNull();
     });
 
-    it('a time on the next day: "hasta las 14:00 del día siguiente"', () => {
+    it('a time on the next day: "hasta las 14:00 del día siguiente", "tot morgen 12.00 uur"', () => {
       expect(at('Puedes cancelar tu pedido hasta las 14:00 del día siguiente.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T14:00:00-07:00');
+      expect(at('Annuleren kan tot morgen 12.00 uur via je account.', { ...ctx, language: 'nl', dayFirst: true })).toBe('2026-04-15T12:00:00-07:00');
     });
 
     it('no booked delivery, no deadline', () => {
@@ -180,6 +182,10 @@ describe('the return window', () => {
     ['Je hebt 30 dagen bedenktijd.', 30],
   ])('"%s" -> %d days', (text, days) => {
     expect(findReturnWindow(text)?.days).toBe(days);
+  });
+
+  it('reads "30-tägiges Rückgaberecht"', () => {
+    expect(findReturnWindow('Sie haben ein 30-tägiges Rückgaberecht ab Erhalt der Ware.')?.days).toBe(30);
   });
 
   it('does not take the legal refund deadline of a withdrawal notice for a return window', () => {

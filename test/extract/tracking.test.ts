@@ -29,6 +29,8 @@ const LABELS: [string, string][] = [
   ['N.º de envío: 04321298772104', '04321298772104'],
   ['Lettera di vettura: 6002843917452', '6002843917452'],
   ['Zendingsnummer: 323299901234567890123456', '323299901234567890123456'],
+  ['Seguir envío nº 3230041958271630', '3230041958271630'],
+  ['Sendung DHL Nr. 3UW1N72839461 per Kurier', '3UW1N72839461'],
 ];
 
 describe('findTrackingNumber', () => {
@@ -52,5 +54,11 @@ describe('findTrackingNumber', () => {
   it('reads the number a carrier link carries as code=', () => {
     const link = { text: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A21874400213', href: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A21874400213', before: '' };
     expect(findTrackingNumber('Vous pouvez suivre votre colis.', [link as never])?.value).toBe('6A21874400213');
+  });
+
+  it('reads a DHL parcel number by its shape, the number under a "Codice spedizione" column, and DHL\'s piececode link', () => {
+    expect(findTrackingNumber('Ihre Sendung 00340434166019284753 liegt in der Packstation 112.', [])?.value).toBe('00340434166019284753');
+    expect(findTrackingNumber('Spedizione n. 000011290 per l\'ordine n. 000018734\nCorriere  Codice spedizione\nPoste Italiane – Poste Delivery Business  3UW1N72839461', [])?.value).toBe('3UW1N72839461');
+    expect(findTrackingNumber('Sendung verfolgen', [{ text: 'Sendung verfolgen', href: 'https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode=00340434188205316427', before: '' }])?.value).toBe('00340434188205316427');
   });
 });

@@ -8,6 +8,7 @@ describe('which messages are worth downloading', () => {
     'Receipt from Ridgeway Pantry - #2291', 'Your order has shipped', 'Bestellbestätigung 100045872', 'Votre commande BM-10452 est enregistrée',
     'Confirmación de tu pedido', 'Il tuo ordine è stato spedito', 'Je bestelling is onderweg', 'Delivered: VO-2026-11873', 'AT-77310 has left the building',
     'Orderbevestiging W774122', 'Bestelbevestiging 88213', 'Verzendbevestiging van je pakket', 'Lieferbestätigung 4471',
+    'Je pakket van De Kikker Speelgoed is onderweg', 'Dein Paket ist unterwegs', 'Tu paquete está en camino', 'Il tuo pacco è in arrivo', 'Your parcel is with the courier',
   ])('order mail: %s', (subject) => {
     expect(worthFetching(m(subject))).toBe(true);
   });
