@@ -52,10 +52,15 @@ function sentenceEnd(text: string, from: number): number {
   return ceil;
 }
 
-/** A line break inside a sentence: the next line starts in lower case (wrapped plain text). */
+/**
+ * A line break inside a sentence (wrapped plain text): the next line starts in lower case, or
+ * this one ends on a word that needs what follows ("accepted until\n11:59 PM PT on May 3").
+ */
 function continues(text: string, newline: number): boolean {
-  return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4));
+  return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4)) || OPEN_ENDED.test(text.slice(Math.max(0, newline - 12), newline));
 }
+
+const OPEN_ENDED = /(?<![\p{L}])(?:until|till|by|before|at|on|within|bis|um|vor|innerhalb|jusqu['’]?\s*(?:à|au)|avant|à|le|hasta|antes\s+de|las|entro|fino\s+a|alle|tot|voor|om|binnen)[ \t]*$/iu;
 
 function abbreviation(text: string, dot: number): boolean {
   const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';

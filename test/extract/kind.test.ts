@@ -166,4 +166,8 @@ describe('what an email is about', () => {
   it('a negated shipping phrase is not news: "zodra je bestelling nog niet is verzonden"', () => {
     expect(kindOf({ subject: 'Re: annuleren bestelling 5521', opening: 'We annuleren je bestelling zodra het magazijn bevestigt dat die nog niet is verzonden.', hasTrackingNumber: false })).not.toBe('shipping_notification');
   });
+
+  it('a review request whose subject asks what you think is other, whatever its opening says of the delivery', () => {
+    expect(kindOf({ subject: 'Camille, que pensez-vous de votre savon ?', opening: 'Votre commande LV-7731 vous a été livrée il y a une semaine. Laissez un avis !' })).toBe('other');
+  });
 });

@@ -30,6 +30,8 @@ describe('the cancellation window', () => {
 
   it('reads an absolute deadline in its printed zone, daylight saving included', () => {
     expect(deadline('Edits and cancellations close at 9:00 PM CT on April 14, 2026.')).toBe('2026-04-14T21:00:00-05:00');
+    // hard-wrapped plain text: a line that ends on "until" goes on with the next
+    expect(deadline('Cancellations are accepted until\n9:00 PM CT on April 14, 2026.\nThanks for shopping with us.')).toBe('2026-04-14T21:00:00-05:00');
   });
 
   it('reads a deadline without a zone in the Date header offset', () => {
