@@ -64,7 +64,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   const scores = new Map<string, { score: number; evidence: string }>();
   const labelledInBody = new Set<string>();
   const add = (raw: string, score: number, evidence: string, inBody = false) => {
-    const value = raw.replace(/^#/, '').replace(/[.\-_/]+$/, '');
+    const value = asPrinted(raw);
     if (!plausible(value)) return;
     if (inBody) labelledInBody.add(value);
     const prev = scores.get(value);
@@ -102,7 +102,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
 export function orderSection(text: string, orderNumber: string): string {
   let start = -1;
   for (const m of text.matchAll(LABELLED)) {
-    const value = m.groups!.num!.replace(/^#/, '').replace(/[.\-_/]+$/, '');
+    const value = asPrinted(m.groups!.num!);
     if (value === orderNumber) {
       if (start < 0) start = text.lastIndexOf('\n', m.index!) + 1;
     } else if (start >= 0 && plausible(value)) {
@@ -110,6 +110,11 @@ export function orderSection(text: string, orderNumber: string): string {
     }
   }
   return text;
+}
+
+/** An order number as printed: without a leading # or trailing punctuation. */
+function asPrinted(raw: string): string {
+  return raw.replace(/^#/, '').replace(/[.\-_/]+$/, '');
 }
 
 const ITEM_LABEL_BEFORE = /(?<![\p{L}])(?:item|article|artikel|art\.?|sku|product|produkt|produit|producto|prodotto|listing|lot|articolo|art[ií]culo)\s*(?:number|no\.?|nr\.?|nummer|num[ée]ro|n[úu]mero|id|#)?\s*[:#]?\s*$/iu;

@@ -106,7 +106,6 @@ export interface Envelope {
   to: string[];
 }
 
-
 /** Hands a message over for delivery. */
 export interface Transport {
   /** Names the transport for logs and errors; never a password. */

@@ -44,8 +44,11 @@ type Source = Buffer | string | NodeJS.ReadableStream;
 export async function parseMessage(source: Source, limits: ParseLimits = DEFAULT_PARSE_LIMITS): Promise<ParsedMessage> {
   const message = await parseAtDepth(source, limits, 0);
   // Text that came out with replacement characters may be windows-1252 that declared no charset.
-  if ((typeof source === 'string' || Buffer.isBuffer(source)) && (message.text?.includes('\uFFFD') || message.html?.includes('\uFFFD'))) {
-    const declared = withDefaultCharset(Buffer.isBuffer(source) ? source : Buffer.from(source));
+  // Read again only below the large-message mark: a second pass must not double a huge message's memory.
+  const replaced = message.text?.includes('\uFFFD') || message.html?.includes('\uFFFD');
+  if (replaced && (typeof source === 'string' || Buffer.isBuffer(source))) {
+    const bytes = Buffer.isBuffer(source) ? source : Buffer.from(source);
+    const declared = bytes.length <= limits.largeMessageBytes ? withDefaultCharset(bytes) : null;
     if (declared) return parseAtDepth(declared, limits, 0);
   }
   return message;
