@@ -170,4 +170,13 @@ describe('what an email is about', () => {
   it('a review request whose subject asks what you think is other, whatever its opening says of the delivery', () => {
     expect(kindOf({ subject: 'Camille, que pensez-vous de votre savon ?', opening: 'Votre commande LV-7731 vous a été livrée il y a une semaine. Laissez un avis !' })).toBe('other');
   });
+
+  it.each([
+    ['cancellation_confirmation', "I've gone ahead and cancelled order 4411 for you."], ['cancellation_confirmation', 'We have processed the cancellation of order 4411.'],
+    ['cancellation_confirmation', 'Hemos procedido a cancelar tu pedido 4411.'], ['cancellation_confirmation', "Abbiamo provveduto ad annullare l'ordine 4411."],
+    ['cancellation_confirmation', 'Il tuo ordine 4411 risulta annullato.'], ['cancellation_confirmation', 'We hebben je bestelling 4411 geannuleerd.'],
+    ['cancellation_confirmation', 'De annulering van bestelling 4411 is verwerkt.'], ['cancellation_denied', 'We kunnen bestelling 4411 helaas niet meer annuleren.'],
+  ] as const)('a help desk answers in a thread: %s, "%s"', (kind, words) => {
+    expect(kindOf({ subject: 'Re: Order 4411', opening: words, totalInOpening: false })).toBe(kind);
+  });
 });

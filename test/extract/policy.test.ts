@@ -20,6 +20,11 @@ describe('the cancellation window', () => {
     expect(deadline(text)).toBe(expected);
   });
 
+  it('reads "innerhalb der nächsten 24 Stunden" and "durante 24 horas"', () => {
+    expect(deadline('Kostenlose Stornierung innerhalb der nächsten 24 Stunden.', { ...ctx, language: 'de', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
+    expect(deadline('Puedes cancelar gratis durante 24 horas.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
+  });
+
   it('reads "en las 2 horas siguientes" and "tot het moment van verzending"', () => {
     const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: -420, dayFirst: true };
     expect(deadline('Puedes cancelar tu pedido en las 2 horas siguientes a la compra.', es)).toBe('2026-04-14T17:05:00-07:00');
