@@ -30,6 +30,8 @@ const LABELS: [string, string][] = [
   ['Lettera di vettura: 6002843917452', '6002843917452'],
   ['Zendingsnummer: 323299901234567890123456', '323299901234567890123456'],
   ['Seguir envío nº 3230041958271630', '3230041958271630'],
+  ['Numéro de suivi Colissimo : 6A12345678901', '6A12345678901'],
+  ['N. spedizione BRT: 053172640018277', '053172640018277'],
   ['Sendung DHL Nr. 3UW1N72839461 per Kurier', '3UW1N72839461'],
 ];
 
