@@ -179,4 +179,11 @@ describe('what an email is about', () => {
   ] as const)('a help desk answers in a thread: %s, "%s"', (kind, words) => {
     expect(kindOf({ subject: 'Re: Order 4411', opening: words, totalInOpening: false })).toBe(kind);
   });
+
+  it('a promotion that names a code like an order, and a payment still to verify, are other', () => {
+    expect(kindOf({ subject: 'Last chance: 30% off ends tonight', opening: 'Order now and get free shipping on orders over $50. Order #SALE30' })).toBe('other');
+    expect(kindOf({ subject: 'Your order is on hold – verify your payment', opening: 'We could not process your payment for order 4411. Verify your card within 24 hours.' })).toBe('other');
+    // a receipt's own discount line is no promotion
+    expect(kindOf({ subject: 'Order KP-1043: thank you!', opening: 'Order KP-1043\nSpring kiln sale (15% off)  −$27.60\nTotal charged  $182.28' })).toBe('order_confirmation');
+  });
 });
