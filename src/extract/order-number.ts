@@ -36,7 +36,7 @@ const LABEL = new RegExp(
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
 const LABELLED = new RegExp(
   // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
-  String.raw`(?<![\p{L}])(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
+  String.raw`(?<![\p{L}])(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;

@@ -18,6 +18,7 @@ describe('the order number', () => {
     ['Acquisto confermato', 'Codice prenotazione (PNR): K7QX2M', 'K7QX2M'],
     ['Shop: Order Confirmation', 'Order #: 5501-AB', '5501-AB'],
     ['Bestelling', 'Ordernummer: 1234567', '1234567'],
+    ['Danke', 'Ihre Auftragsnummer lautet 4500123.', '4500123'],
   ])('%s', (subject, body, expected) => {
     expect(find(subject, body)).toBe(expected);
   });
