@@ -78,7 +78,7 @@ const CANCEL_STEM = /cancel|storn|annul|anula|widerruf/iu;
 function mayConcernOrder(link: Link, orderNumber: string | null): boolean {
   if (!/^https?:\/\//i.test(link.href)) return false;
   return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
-    ORDER_PATH.test(link.href) || ORDER_PATH.test(link.text) || (orderNumber !== null && orderNumber !== '' && (link.href.includes(orderNumber) || link.text.includes(orderNumber))) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
+    ORDER_PATH.test(link.href) || ORDER_PATH.test(link.text) || names(orderNumber, link.href, link.text) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
 }
 
 /** A link's score; only for links that may concern the order (mayConcernOrder). */
@@ -99,7 +99,7 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   const cancelText = CANCEL.test(text) || (text.length < 25 && /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(text) && CANCEL.test(link.before));
   if (!cancelText && TRACKING_TEXT.test(text) && !(text.length <= 40 && FOLLOWS_ORDER.test(text))) return 0;
   const cancelUrl = CANCEL.test(path);
-  const numbered = orderNumber !== null && orderNumber !== '' && (path.includes(orderNumber) || text.includes(orderNumber));
+  const numbered = names(orderNumber, path, text);
   if (cancelText && (cancelUrl || !CART_URL.test(path))) return 10 + (numbered ? 2 : 0) + (cancelUrl ? 1 : 0);
   if (CART_URL.test(path)) return 0;
   if (cancelUrl) return 10 + (numbered ? 2 : 0);
@@ -110,4 +110,9 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   // An account home ("/account") or the list of all orders is not this order's page.
   if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|order-history|orderhistory|bestellungen|bestellhistorie|commandes|historique-(?:des-)?commandes|pedidos|historial-(?:de-)?pedidos|ordini|storico-ordini|bestellingen|bestelgeschiedenis)\/?(?:[?#].*)?$/i.test(path)) return 0;
   return (manageText ? 4 : 0) + (orderPath ? 2 : 0) + (numbered ? 3 : 0);
+}
+
+/** Whether any of `places` (an address, a link text) carries the order number. */
+function names(orderNumber: string | null, ...places: string[]): boolean {
+  return orderNumber !== null && orderNumber !== '' && places.some((p) => p.includes(orderNumber));
 }

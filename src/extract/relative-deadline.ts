@@ -123,8 +123,11 @@ function nextWorkingDay(orderedAt: Instant): number {
   }
 }
 
+const WEEKDAYS = WEEKDAY_NAMES.map((names) => new RegExp(`^(?:${names.join('|')})$`, 'iu'));
+
+/** 0 for Sunday to 6 for Saturday. */
 function weekdayIndex(name: string): number {
-  return WEEKDAY_NAMES.findIndex((names) => names.some((n) => new RegExp(`^${n}$`, 'iu').test(name)));
+  return WEEKDAYS.findIndex((day) => day.test(name));
 }
 
 /** That time on the first such weekday that is still ahead of the order (the order's own day included). */

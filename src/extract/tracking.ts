@@ -6,13 +6,18 @@ import { sentencesMatching } from './sentences.js';
 
 const TRACKING_WORD = /tracking\s+(?:number|no\.?|code|id)|sendungsnummer|sendungsverfolgung|num[ée]ro\s+de\s+suivi|n[úu]mero\s+de\s+seguimiento|numero\s+di\s+tracciamento|track\s*(?:&|en)\s*trace/giu;
 
+// Shipment labels that LABEL and LABEL_WORD share: "Spedizione BRT n.", "Sendung DHL Nr.", and
+// "Codice spedizione", "Código de envío", "envío nº".
+const NUMBERED_SHIPMENT = String.raw`(?:spedizione|sendung|envoi|env[ií]o|zending|shipment|parcel|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)`;
+const SHIPMENT_CODE = String.raw`codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o]`;
+
 const LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|(?:numero|n\.)\s*(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|(?:spedizione|sendung|envoi|env[ií]o|zending|shipment|parcel|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)|codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o])(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,12}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|(?:numero|n\.)\s*(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|${NUMBERED_SHIPMENT}|${SHIPMENT_CODE})(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,12}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
   'giu',
 );
 // Every label LABEL reads holds one of these words (same flags, so the same letters match): text
 // without any of them is not searched with the long pattern.
-const LABEL_WORD = /track|sendungs|paketnummer|num[ée]ro|n\.\s*(?:di\s+)?spedizione|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendings?nummer|volgnummer|vettura|de\s+env[ií]o|waybill|awb|consignment|shipment|parcel|package|(?:spedizione|sendung|envoi|env[ií]o|zending|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)|codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o]/iu;
+const LABEL_WORD = new RegExp(String.raw`track|sendungs|paketnummer|num[ée]ro|n\.\s*(?:di\s+)?spedizione|n[úu]mero|suivi|seguimiento|tracciamento|segnacollo|zendings?nummer|volgnummer|vettura|de\s+env[ií]o|waybill|awb|consignment|shipment|parcel|package|${NUMBERED_SHIPMENT}|${SHIPMENT_CODE}`, 'iu');
 // UPS, S10 postal (RR123456789GB), USPS, DHL Paket (20 digits from DHL's GS1 prefix 340434)
 const CARRIER_SHAPES = [/\b1Z[0-9A-Z]{16}\b/, /\b[A-Z]{2}\d{9}[A-Z]{2}\b/, /\b(?:94|93|92|95)\d{20}\b/, /\b00340434\d{12}\b/];
 
