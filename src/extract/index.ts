@@ -17,6 +17,7 @@ import { findCancelPolicy, findReturnWindow } from './policy.js';
 import { readStructuredOrder, type StructuredOrder } from './structured.js';
 import { findRefundAmount, findTotal } from './total.js';
 import { findTrackingNumber } from './tracking.js';
+import { firstWordMatch, wordPattern } from './word-start.js';
 
 export { Extraction } from './extraction.js';
 
@@ -137,8 +138,10 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   };
 }
 
-const ORDER_TIME_LABEL =
-  /(?<![\p{L}])(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|purchase\s+date|data\s+(?:di\s+|dell['’]\s*)?acquisto|kaufdatum|date\s+d['’]achat|fecha\s+de\s+(?:la\s+)?compra|aankoopdatum|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)/iu;
+const ORDER_TIME_LABEL = wordPattern(
+  String.raw`(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|purchase\s+date|data\s+(?:di\s+|dell['’]\s*)?acquisto|kaufdatum|date\s+d['’]achat|fecha\s+de\s+(?:la\s+)?compra|aankoopdatum|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)`,
+  'iu',
+);
 
 const TIME_OF_DAY = /(?<!\d)(?:[01]?\d|2[0-4])[:.h]\s?[0-5]\d(?!\d)/;
 const ORDER_WORD = /(?<![\p{L}])(?:order|ordered|bestell\p{L}*|commande|pedido|ordine|bestelling|besteld)(?![\p{L}])/iu;
@@ -152,7 +155,7 @@ const EVENT_WORD = /ship|dispatch|deliver|versand|versendet|verschickt|zugestell
 function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structured: StructuredOrder | null, confirmation: boolean): { at: Instant; evidence: string } | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const label = ORDER_TIME_LABEL.exec(lines[i]!);
+    const label = firstWordMatch(lines[i]!, ORDER_TIME_LABEL);
     if (!label) continue;
     const after = lines[i]!.slice(label.index + label[0].length);
     const target = /\d/.test(after) ? after : `${after} ${lines[i + 1] ?? ''}`;

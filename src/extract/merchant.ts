@@ -2,6 +2,7 @@
 // its place is an email service provider or a shop platform, or a personal mailbox (a forward we
 // could not unwrap). Then the Reply-To and the links the mail points to name the shop instead.
 // A look-alike domain is reported as it is: recognising the brand it imitates is not our job.
+import { wordMatches, wordPattern } from './word-start.js';
 import { getDomain } from 'tldts';
 import type { Document } from './document.js';
 import type { Merchant } from './extraction.js';
@@ -72,12 +73,12 @@ export function findMerchant(doc: Document, structuredName: string | null): { me
 // "Tienda creada con Vendaval" in mail from vendaval.shop: the sender is the shop's platform, which
 // signs its own name; the shop is the one replies and links go to. A look-alike sender never says so.
 const POWERED_BY =
-  /(?<![\p{L}])(?:powered\s+by|created\s+with|built\s+with|made\s+with|hosted\s+by|erstellt\s+mit|betrieben\s+von|propuls[ée]\s+par|cr[ée]{2}e?\s+avec|creada\s+con|desarrollada\s+con|creato\s+con|realizzato\s+con|gemaakt\s+met|mogelijk\s+gemaakt\s+door)\s+([\p{L}\d][\p{L}\d.&'-]{1,30})/giu;
+  wordPattern(String.raw`(?:powered\s+by|created\s+with|built\s+with|made\s+with|hosted\s+by|erstellt\s+mit|betrieben\s+von|propuls[ée]\s+par|cr[ée]{2}e?\s+avec|creada\s+con|desarrollada\s+con|creato\s+con|realizzato\s+con|gemaakt\s+met|mogelijk\s+gemaakt\s+door)\s+([\p{L}\d][\p{L}\d.&'-]{1,30})`, 'giu');
 
 function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
   const label = fromDomain.split('.')[0]!.replace(/[^a-z0-9]/g, '');
   if (label.length < 3) return false;
-  for (const m of text.slice(-4_000).matchAll(POWERED_BY)) {
+  for (const m of wordMatches(text.slice(-4_000), POWERED_BY)) {
     if (m[1]!.toLowerCase().replace(/\.[a-z]{2,}$/, '').replace(/[^a-z0-9]/g, '') === label) return true;
   }
   return false;

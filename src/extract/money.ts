@@ -1,5 +1,6 @@
 // Amounts as shops print them: $1,234.56, 1.234,56 €, 1 234,56 EUR, CHF 1'234.50, ¥12,800, ₹6,248.
 // A "$" alone is read through the shop's country (a .ca shop charges CAD).
+import { wordMatches, wordPattern } from './word-start.js';
 
 export interface FoundAmount {
   amount: number;
@@ -25,9 +26,11 @@ const SYMBOL_RE = SYMBOLS.map(([s]) => escape(s)).join('|');
 const NUMBER_RE = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?|\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 // A bare number counts as an amount only with its cents: "196.44" is a price, "10" may be a quantity.
 const DECIMAL_RE = String.raw`\d{1,2}(?:,\d{2})+,\d{3}\.\d{2}|\d{1,3}(?:[.,'’\u00a0\u202f ]\d{3})*[.,]\d{2}|\d+[.,]\d{2}`;
-const AMOUNT = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:(?<pre>${SYMBOL_RE})\s?(?<sign1>-)?\s?(?<n1>${NUMBER_RE})(?:\s?(?<post1>${SYMBOL_RE}))?|(?<sign2>-)?(?<n2>${NUMBER_RE})\s?(?<post2>${SYMBOL_RE}|,-|\.-)(?![\p{L}])|(?<n3>${DECIMAL_RE})(?![\p{L}\d%]|[.,:]\d))`,
+// Not right after a letter or digit (see word-start.ts).
+const AMOUNT = wordPattern(
+  String.raw`(?:(?<pre>${SYMBOL_RE})\s?(?<sign1>-)?\s?(?<n1>${NUMBER_RE})(?:\s?(?<post1>${SYMBOL_RE}))?|(?<sign2>-)?(?<n2>${NUMBER_RE})\s?(?<post2>${SYMBOL_RE}|,-|\.-)(?![\p{L}])|(?<n3>${DECIMAL_RE})(?![\p{L}\d%]|[.,:]\d))`,
   'giu',
+  'letter or digit',
 );
 
 /** The decimal mark is the last separator when one or two digits follow it; any other is grouping. */
@@ -56,7 +59,7 @@ export function resolveCurrency(mark: string, domain: string | null): string {
 
 export function findAmounts(text: string, domain: string | null): FoundAmount[] {
   const found: FoundAmount[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
+  for (const m of wordMatches(text, AMOUNT)) {
     const g = m.groups!;
     const raw = g.n1 ?? g.n2 ?? g.n3!;
     const amount = parseNumber(raw);

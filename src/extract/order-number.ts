@@ -1,6 +1,7 @@
 // The order number, as printed. Shops print several numbers side by side (invoice, customer,
 // account, shipment); only one follows an order label. Labels are matched in six languages, and a
 // number the subject and the body agree on wins over one seen once.
+import { wordMatches, wordPattern } from './word-start.js';
 
 export interface FoundOrderNumber {
   value: string;
@@ -34,9 +35,9 @@ const LABEL = new RegExp(
 );
 
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
-const LABELLED = new RegExp(
-  // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
-  String.raw`(?<![\p{L}])(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
+// The number sits in a lookahead so that a label followed by a word does not swallow the next label.
+const LABELLED = wordPattern(
+  String.raw`(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;
@@ -73,12 +74,12 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   };
 
   if (structured) add(structured, 5, `orderNumber: ${structured}`);
-  for (const m of subject.matchAll(LABELLED)) add(m.groups!.num!, 4, subject);
+  for (const m of wordMatches(subject, LABELLED)) add(m.groups!.num!, 4, subject);
   const head = text.slice(0, 60_000);
   // A marketplace's subject carries the item number ("... boxed #285519038821"): the body says so.
   for (const m of subject.matchAll(SUBJECT_HASH)) if (!labelledAsItem(head, m[1]!)) add(m[1]!, 3, subject);
   let first = true;
-  for (const m of head.matchAll(LABELLED)) {
+  for (const m of wordMatches(head, LABELLED)) {
     add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length), true);
     first = false;
   }
@@ -101,7 +102,7 @@ export function findOrderNumber(subject: string, text: string, structured: strin
  */
 export function orderSection(text: string, orderNumber: string): string {
   let start = -1;
-  for (const m of text.matchAll(LABELLED)) {
+  for (const m of wordMatches(text, LABELLED)) {
     const value = asPrinted(m.groups!.num!);
     if (value === orderNumber) {
       if (start < 0) start = text.lastIndexOf('\n', m.index!) + 1;

@@ -5,6 +5,7 @@
 import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
 import { countsFromAppointment, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
+import { wordPattern } from './word-start.js';
 
 export interface CancelPolicy {
   /** Epoch ms of the deadline, with the offset it is to be printed in. */
@@ -13,7 +14,7 @@ export interface CancelPolicy {
   evidence: string | null;
 }
 
-const CANCEL_WORD = /(?<![\p{L}])(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuler\w*|annulering\w*|stop\s+(?:your|the|an|my)\s+order)/giu;
+const CANCEL_WORD = wordPattern(String.raw`(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuler\w*|annulering\w*|stop\s+(?:your|the|an|my)\s+order)`, 'giu');
 
 const UNTIL_SHIPPED = new RegExp(
   [
@@ -182,7 +183,7 @@ function endOfDay(ms: number, offset: number): number {
 }
 
 // Refund words alone are not a return period ("refunds appear within 5-10 days").
-const RETURN_WORD = /(?<![\p{L}])(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)/giu;
+const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)`, 'giu');
 const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
 
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {

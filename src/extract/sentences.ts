@@ -1,5 +1,6 @@
 // Policy statements ("you can cancel within 2 hours") are read one sentence at a time, so a number
 // or a date only counts when it stands in the same sentence as the word that gives it meaning.
+import { wordMatches, type WordPattern } from './word-start.js';
 
 export interface Sentence {
   text: string;
@@ -11,11 +12,11 @@ export interface Sentence {
 
 const MAX_SIDE = 300;
 
-/** The sentences of `text` that contain a match of `pattern` (which must carry the g flag). */
-export function sentencesMatching(text: string, pattern: RegExp): Sentence[] {
+/** The sentences of `text` that contain a match of `pattern` (a RegExp must carry the g flag). */
+export function sentencesMatching(text: string, pattern: RegExp | WordPattern): Sentence[] {
   const out: Sentence[] = [];
   let lastEnd = -1;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of pattern instanceof RegExp ? text.matchAll(pattern) : wordMatches(text, pattern)) {
     const at = m.index!;
     if (at < lastEnd) continue;
     const start = sentenceStart(text, at);

@@ -5,6 +5,7 @@ import type { Money } from './extraction.js';
 import { currencyMentioned, findAmounts, type FoundAmount } from './money.js';
 import { snippet } from './order-number.js';
 import { sentencesMatching } from './sentences.js';
+import { firstWordMatch, wordPattern } from './word-start.js';
 
 const STRONG = new RegExp(
   [
@@ -24,7 +25,7 @@ const STRONG = new RegExp(
 // Nordic, Polish and Czech receipts: only read on mail in those currencies (every line is tested).
 const LOCAL_STRONG = /(?<![\p{L}])(?:totalt|att\s+betala|å\s+betale|i\s+alt|at\s+betale|razem|do\s+zap[łl]aty|celkem|k\s+[úu]hrad[ěe]|celkov[áa]\s+cena)(?![\p{L}])/iu;
 const LOCAL_CURRENCIES = new Set(['SEK', 'NOK', 'DKK', 'PLN', 'CZK']);
-const PLAIN = /(?<![\p{L}])(?:total|totale|totaal|summe|gesamt|paid|charged|bezahlt|pay[ée]|pagado|pagato)(?![\p{L}])/iu;
+const PLAIN = wordPattern(String.raw`(?:total|totale|totaal|summe|gesamt|paid|charged|bezahlt|pay[ée]|pagado|pagato)(?![\p{L}])`, 'iu');
 const NOT_TOTAL = new RegExp(
   [
     String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`subtotale`, String.raw`subtotaal`,
@@ -59,7 +60,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const strong = STRONG.exec(line) ?? (local ? LOCAL_STRONG.exec(line) : null);
-    const plain = strong ? null : PLAIN.exec(line);
+    const plain = strong ? null : firstWordMatch(line, PLAIN);
     const label = strong ?? plain;
     if (!label || NOT_TOTAL.test(line)) continue;
     const rank = strong ? 2 : 1;
@@ -83,7 +84,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
   return { total: { amount: best.amount.amount, currency: cur }, evidence: snippet(best.line, 0, best.line.length) };
 }
 
-const REFUND = /(?<![\p{L}])(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|(?:r[üu]ck|zur[üu]ck)?[üu]berwiesen|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)/giu;
+const REFUND = wordPattern(String.raw`(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|(?:r[üu]ck|zur[üu]ck)?[üu]berwiesen|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)`, 'giu');
 
 /** A cancellation mail's refunded amount, when it is said in a sentence rather than on a total line. */
 export function findRefundAmount(text: string, domain: string | null): FoundTotal | null {
