@@ -13,11 +13,14 @@ const PATTERNS: RegExp[] = [
 ];
 const NOT_ITEM = /total|summe|subtotal|shipping|delivery|versand|livraison|env[ií]o|spedizione|verzend|tax|vat|mwst|tva|iva|btw|discount|rabatt|remise|descuento|sconto|korting|gift\s*card|paid|bezahlt|order|bestell|commande|pedido|ordine|invoice|rechnung/i;
 
+const DIGIT = /\d/;
+
 export function findItems(text: string, domain: string | null): Item[] {
   const items: Item[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line.length > 200 || NOT_ITEM.test(line)) continue;
+    // every pattern reads a quantity, so a line without a digit holds no item
+    if (line.length > 200 || !DIGIT.test(line) || NOT_ITEM.test(line)) continue;
     for (const re of PATTERNS) {
       const m = re.exec(line);
       if (!m) continue;
