@@ -68,16 +68,48 @@ const END_TAG_NAME = /[^ \t\n\f\r>]*/y;
 const COMMENT_END = /--!?>/g;
 
 /** `attributes`: the attribute names (lower case) the caller reads; the others are skipped unread. */
+/** What the tree rules need to know of an element, looked up once per spelling of its name. */
+interface Element {
+  /** Lower case. */
+  name: string;
+  isVoid: boolean;
+  /** Open elements this one closes when it opens (OPEN_IMPLIES_CLOSE). */
+  closes: Set<string> | undefined;
+  /** true: starts foreign content (svg, math); false: an integration point back to HTML; undefined: neither. */
+  foreign: boolean | undefined;
+  rawText: boolean;
+}
+
+const ELEMENTS = new Map<string, Element>();
+/** Bounds the cache: names come from the mail, and a hostile one could invent millions. */
+const MAX_CACHED_ELEMENTS = 2_000;
+
+function element(written: string): Element {
+  let e = ELEMENTS.get(written);
+  if (e === undefined) {
+    const name = written.toLowerCase();
+    e = {
+      name,
+      isVoid: VOID.has(name),
+      closes: OPEN_IMPLIES_CLOSE.get(name),
+      foreign: FOREIGN.has(name) ? true : INTEGRATION_POINTS.has(name) ? false : undefined,
+      rawText: RAW_TEXT.has(name),
+    };
+    if (ELEMENTS.size < MAX_CACHED_ELEMENTS) ELEMENTS.set(written, e);
+  }
+  return e;
+}
+
+/** `attributes`: the attribute names (lower case) the caller reads; the others are skipped unread. */
 export function scanHtml(html: string, events: HtmlEvents, attributes: readonly string[]): void {
   new Scanner(html, events, attributes).run();
 }
 
 class Scanner {
   /** Open elements, innermost last. */
-  private readonly stack: string[] = [];
+  private readonly stack: Element[] = [];
   /** For each open foreign element or integration point: whether it puts us in foreign content. */
   private readonly foreign: boolean[] = [];
-
   private readonly wanted: Set<string>;
   /** Whether a tag's attribute text may hold a wanted attribute (a cheap test before reading them one by one). */
   private readonly mayHoldWanted: RegExp;
@@ -100,17 +132,17 @@ class Scanner {
         this.text(html.slice(at));
         break;
       }
-      const next = html.charAt(lt + 1);
-      if (isAsciiLetter(html.charCodeAt(lt + 1))) {
+      const next = html.charCodeAt(lt + 1);
+      if (isAsciiLetter(next)) {
         if (lt > at) this.text(html.slice(at, lt));
         at = this.startTag(lt + 1);
-      } else if (next === '/') {
+      } else if (next === SLASH) {
         if (lt > at) this.text(html.slice(at, lt));
         at = this.endTag(lt + 2);
-      } else if (next === '!') {
+      } else if (next === BANG) {
         if (lt > at) this.text(html.slice(at, lt));
         at = this.declaration(lt + 2);
-      } else if (next === '?') {
+      } else if (next === QUESTION_MARK) {
         if (lt > at) this.text(html.slice(at, lt));
         at = skipPast(html, '>', lt + 2);
       } else {
@@ -119,7 +151,7 @@ class Scanner {
         at = lt + 1;
       }
     }
-    for (let i = this.stack.length - 1; i >= 0; i--) this.events.onclosetag(this.stack[i]!);
+    for (let i = this.stack.length - 1; i >= 0; i--) this.events.onclosetag(this.stack[i]!.name);
     this.stack.length = 0;
   }
 
@@ -137,22 +169,21 @@ class Scanner {
     START_TAG.lastIndex = from;
     const tag = START_TAG.exec(html)!;
     const at = START_TAG.lastIndex;
-    let name = tag[1]!.toLowerCase();
     const foreignBefore = this.inForeignContent();
-    if (name === 'image' && !foreignBefore) name = 'img';
+    let el = element(tag[1]!);
+    if (el.name === 'image' && !foreignBefore) el = element('img');
+    const name = el.name;
 
     // The element counts as open once its name is read, before its attributes.
     const nameEnded = from + tag[1]!.length < html.length;
     // A second <form> inside a form is ignored, tag and attributes.
-    const ignored = name === 'form' && this.stack.includes('form');
-    const isVoid = VOID.has(name);
+    const ignored = name === 'form' && this.stack.some((e) => e.name === 'form');
     if (nameEnded && !ignored) {
-      const closes = OPEN_IMPLIES_CLOSE.get(name);
-      if (closes) while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!)) this.pop();
-      if (!isVoid) {
-        this.stack.push(name);
-        if (FOREIGN.has(name)) this.foreign.push(true);
-        else if (INTEGRATION_POINTS.has(name)) this.foreign.push(false);
+      const closes = el.closes;
+      if (closes) while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!.name)) this.pop();
+      if (!el.isVoid) {
+        this.stack.push(el);
+        if (el.foreign !== undefined) this.foreign.push(el.foreign);
       }
     }
     // A tag the body ends inside (an unclosed quote runs to the end) is dropped, its element left open.
@@ -171,17 +202,16 @@ class Scanner {
         }
       }
     }
-    const selfClosing = tag[3]!.includes('/');
     this.events.onopentag(name, attrs);
-    if (isVoid) {
+    if (el.isVoid) {
       this.events.onclosetag(name);
       return at;
     }
-    if (selfClosing && this.inForeignContent()) {
-      if (this.stack[this.stack.length - 1] === name) this.pop();
+    if (this.inForeignContent() && tag[3]!.includes('/')) {
+      if (this.stack[this.stack.length - 1] === el) this.pop();
       return at;
     }
-    if (!foreignBefore && RAW_TEXT.has(name)) return this.rawText(name, at);
+    if (!foreignBefore && el.rawText) return this.rawText(name, at);
     if (name === 'plaintext' && !foreignBefore) {
       this.events.ontext(html.slice(at));
       return html.length;
@@ -212,27 +242,26 @@ class Scanner {
       this.events.ontext(html.slice(from - 2)); // a "</" the body ends on is text
       return at;
     }
-    if (html.charAt(at) === '>') return at + 1; // "</>" is nothing
+    if (html.charCodeAt(at) === GREATER_THAN) return at + 1; // "</>" is nothing
     if (!isAsciiLetter(html.charCodeAt(at))) return skipPast(html, '>', at); // "</3>": a bogus comment
     END_TAG_NAME.lastIndex = at;
     END_TAG_NAME.exec(html);
-    let name = html.slice(at, END_TAG_NAME.lastIndex).toLowerCase();
-    if (name === 'image' && !this.inForeignContent()) name = 'img';
+    let el = element(html.slice(at, END_TAG_NAME.lastIndex));
+    if (el.name === 'image' && !this.inForeignContent()) el = element('img');
     const after = skipPast(html, '>', END_TAG_NAME.lastIndex);
-    if (VOID.has(name)) {
-      if (name === 'br') {
+    if (el.isVoid) {
+      if (el.name === 'br') {
         this.events.onopentag('br', {});
         this.events.onclosetag('br');
       }
       return after;
     }
-    const pos = this.stack.lastIndexOf(name);
+    let pos = this.stack.length - 1;
+    while (pos >= 0 && this.stack[pos]!.name !== el.name) pos--;
     if (pos >= 0) {
       while (this.stack.length > pos) this.pop();
-    } else if (name === 'p') {
+    } else if (el.name === 'p') {
       // "</p>" with no open paragraph stands for an empty one
-      const closes = OPEN_IMPLIES_CLOSE.get('p')!;
-      while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1]!)) this.pop();
       this.events.onopentag('p', {});
       this.events.onclosetag('p');
     }
@@ -258,11 +287,16 @@ class Scanner {
   }
 
   private pop(): void {
-    const name = this.stack.pop()!;
-    if (FOREIGN.has(name) || INTEGRATION_POINTS.has(name)) this.foreign.pop();
-    this.events.onclosetag(name);
+    const el = this.stack.pop()!;
+    if (el.foreign !== undefined) this.foreign.pop();
+    this.events.onclosetag(el.name);
   }
 }
+
+const SLASH = 47;
+const BANG = 33;
+const QUESTION_MARK = 63;
+const GREATER_THAN = 62;
 
 function skipPast(html: string, char: string, from: number): number {
   const i = html.indexOf(char, from);
