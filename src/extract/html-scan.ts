@@ -55,12 +55,12 @@ const INTEGRATION_POINTS = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation
 // HTML's whitespace, not JavaScript's \s (which would take a no-break space for a separator).
 const WS = String.raw`[ \t\n\f\r]`;
 const ATTRIBUTE_SOURCE = String.raw`[ \t\n\f\r/]*([^ \t\n\f\r/>][^ \t\n\f\r/>=]*)(?:${WS}*=${WS}*(?:"([^"]*)"?|'([^']*)'?|([^ \t\n\f\r>]*)))?`;
-/**
- * A start tag after its "<": the name, all attributes, what stands before ">" ("/" for a tag that
- * closes itself), and ">" itself, missing when the body ends first (an unclosed quote runs on to
- * the end, as in htmlparser2, and the tag is then dropped).
- */
-const START_TAG = new RegExp(String.raw`([^ \t\n\f\r/>]*)((?:${ATTRIBUTE_SOURCE.replace(/\((?!\?)/g, '(?:')})*)([ \t\n\f\r/]*)(>?)`, 'y');
+// A start tag after its "<", read in three steps with test() (which builds no match array): the
+// name, all attributes, and what stands before ">" ("/" for a tag that closes itself). The ">"
+// is missing when the body ends first: an unclosed quote runs on to the end, as in htmlparser2.
+const TAG_NAME = /[^ \t\n\f\r/>]*/y;
+const ATTRIBUTES = new RegExp(String.raw`(?:${ATTRIBUTE_SOURCE.replace(/\((?!\?)/g, '(?:')})*`, 'y');
+const BEFORE_TAG_END = /[ \t\n\f\r/]*/y;
 /** One attribute of a start tag's attribute text: name, then its value double-, single- or un-quoted. */
 const ATTRIBUTE = new RegExp(ATTRIBUTE_SOURCE, 'g');
 /** An end tag's name runs to a space or ">" ("</br/>" names "br/", as in htmlparser2). */
@@ -166,16 +166,23 @@ class Scanner {
   /** `from`: just after "<". Returns where the text after the tag (or after a raw-text element) starts. */
   private startTag(from: number): number {
     const html = this.html;
-    START_TAG.lastIndex = from;
-    const tag = START_TAG.exec(html)!;
-    const at = START_TAG.lastIndex;
+    TAG_NAME.lastIndex = from;
+    TAG_NAME.test(html);
+    const nameEnd = TAG_NAME.lastIndex;
+    ATTRIBUTES.lastIndex = nameEnd;
+    ATTRIBUTES.test(html);
+    const attributesEnd = ATTRIBUTES.lastIndex;
+    BEFORE_TAG_END.lastIndex = attributesEnd;
+    BEFORE_TAG_END.test(html);
+    const closeAt = BEFORE_TAG_END.lastIndex;
+    const at = closeAt + 1;
     const foreignBefore = this.inForeignContent();
-    let el = element(tag[1]!);
+    let el = element(html.slice(from, nameEnd));
     if (el.name === 'image' && !foreignBefore) el = element('img');
     const name = el.name;
 
     // The element counts as open once its name is read, before its attributes.
-    const nameEnded = from + tag[1]!.length < html.length;
+    const nameEnded = nameEnd < html.length;
     // A second <form> inside a form is ignored, tag and attributes.
     const ignored = name === 'form' && this.stack.some((e) => e.name === 'form');
     if (nameEnded && !ignored) {
@@ -187,11 +194,11 @@ class Scanner {
       }
     }
     // A tag the body ends inside (an unclosed quote runs to the end) is dropped, its element left open.
-    if (tag[4] !== '>') return html.length;
+    if (closeAt >= html.length) return html.length;
     if (ignored) return at;
 
     const attrs: Record<string, string> = {};
-    const section = tag[2]!;
+    const section = attributesEnd > nameEnd ? html.slice(nameEnd, attributesEnd) : '';
     if (section.length > 0 && this.mayHoldWanted.test(section)) {
       ATTRIBUTE.lastIndex = 0;
       for (let m = ATTRIBUTE.exec(section); m !== null; m = ATTRIBUTE.exec(section)) {
@@ -207,7 +214,7 @@ class Scanner {
       this.events.onclosetag(name);
       return at;
     }
-    if (this.inForeignContent() && tag[3]!.includes('/')) {
+    if (this.inForeignContent() && html.slice(attributesEnd, closeAt).includes('/')) {
       if (this.stack[this.stack.length - 1] === el) this.pop();
       return at;
     }
@@ -245,7 +252,7 @@ class Scanner {
     if (html.charCodeAt(at) === GREATER_THAN) return at + 1; // "</>" is nothing
     if (!isAsciiLetter(html.charCodeAt(at))) return skipPast(html, '>', at); // "</3>": a bogus comment
     END_TAG_NAME.lastIndex = at;
-    END_TAG_NAME.exec(html);
+    END_TAG_NAME.test(html);
     let el = element(html.slice(at, END_TAG_NAME.lastIndex));
     if (el.name === 'image' && !this.inForeignContent()) el = element('img');
     const after = skipPast(html, '>', END_TAG_NAME.lastIndex);

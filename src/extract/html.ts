@@ -52,7 +52,8 @@ class ContentReader {
   private skipDepth = 0;
   private preDepth = 0;
   private script: { jsonLd: boolean; text: string } | null = null;
-  private anchor: { href: string; text: string; before: string } | null = null;
+  /** `textBefore`: how many pieces of `out` stand before the link (its preceding text is read only if asked for). */
+  private anchor: { href: string; text: string; textBefore: number } | null = null;
   // Microdata: a stack of open elements that matter (itemscope or itemprop), by tag name.
   private readonly scopes: { tag: string; type: string; depth: number }[] = [];
   private readonly props: { tag: string; name: string; text: string; scope: string }[] = [];
@@ -84,7 +85,7 @@ class ContentReader {
     if (BLOCK.has(name)) this.push('\n');
     else if (CELL.has(name)) this.push('  ');
     if (name === 'a' && attrs.href !== undefined) {
-      this.anchor = { href: attrs.href.trim(), text: '', before: tail(this.out, 80) };
+      this.anchor = { href: attrs.href.trim(), text: '', textBefore: this.out.length };
     }
     if (name === 'img' && this.anchor && attrs.alt) this.push(` ${attrs.alt} `);
     if ('itemscope' in attrs) this.scopes.push({ tag: name, type: attrs.itemtype ?? '', depth });
@@ -120,7 +121,7 @@ class ContentReader {
       return;
     }
     if (name === 'a' && this.anchor) {
-      this.links.push(new HtmlLink(this.anchor.href, fold(this.anchor.text), this.anchor.before));
+      this.links.push(new HtmlLink(this.anchor.href, fold(this.anchor.text), this.out, this.anchor.textBefore));
       this.anchor = null;
     }
     // (Lengths are checked first: reading index -1 of an array is a slow property lookup.)
@@ -141,11 +142,13 @@ class HtmlLink implements Link {
   constructor(
     readonly href: string,
     readonly text: string,
-    private readonly rawBefore: string,
+    /** The body's text pieces (shared by every link, read-only once the body is read) and how many precede the link. */
+    private readonly pieces: readonly string[],
+    private readonly piecesBefore: number,
   ) {}
 
   get before(): string {
-    return (this.folded ??= fold(this.rawBefore));
+    return (this.folded ??= fold(tail(this.pieces, this.piecesBefore, 80)));
   }
 }
 
@@ -173,8 +176,9 @@ function fold(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function tail(parts: string[], chars: number): string {
+/** The last `chars` characters of the first `end` pieces. */
+function tail(pieces: readonly string[], end: number, chars: number): string {
   let s = '';
-  for (let i = parts.length - 1; i >= 0 && s.length < chars; i--) s = parts[i] + s;
+  for (let i = end - 1; i >= 0 && s.length < chars; i--) s = pieces[i] + s;
   return s.slice(-chars);
 }
