@@ -74,11 +74,16 @@ export function findOrderLink(links: Link[], orderNumber: string | null): FoundL
 // Every word CANCEL matches holds one of these (same flags, so the same letters match).
 const CANCEL_STEM = /cancel|storn|annul|anula|widerruf/iu;
 
+// Matches wherever CANCEL_STEM or ORDER_PATH does (with "u", a case-insensitive pattern matches no less).
+const HREF_HINT = new RegExp(`${CANCEL_STEM.source}|${ORDER_PATH.source}`, 'iu');
+
 /** Whether a link can score at all: a web link whose words or address speak of cancelling, managing or this order. */
 function mayConcernOrder(link: Link, orderNumber: string | null): boolean {
   if (!/^https?:\/\//i.test(link.href)) return false;
-  return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
-    ORDER_PATH.test(link.href) || ORDER_PATH.test(link.text) || names(orderNumber, link.href, link.text) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
+  // Addresses are long (click-tracking redirects): one pass rules out both of the address tests below.
+  const hrefMay = HREF_HINT.test(link.href);
+  return (CANCEL_STEM.test(link.text) && CANCEL.test(link.text)) || MANAGE_TEXT.test(link.text) || (hrefMay && CANCEL_STEM.test(link.href) && CANCEL.test(link.href)) ||
+    (hrefMay && ORDER_PATH.test(link.href)) || ORDER_PATH.test(link.text) || names(orderNumber, link.href, link.text) || /^(?:here|hier|ici|aqu[ií]|qui)$/i.test(link.text);
 }
 
 /** A link's score; only for links that may concern the order (mayConcernOrder). */

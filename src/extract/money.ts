@@ -1,6 +1,6 @@
 // Amounts as shops print them: $1,234.56, 1.234,56 €, 1 234,56 EUR, CHF 1'234.50, ¥12,800, ₹6,248.
 // A "$" alone is read through the shop's country (a .ca shop charges CAD).
-import { wordMatches, wordPattern } from './word-start.js';
+import { firstWordMatch, wordPattern } from './word-start.js';
 
 export interface FoundAmount {
   amount: number;
@@ -57,9 +57,25 @@ export function resolveCurrency(mark: string, domain: string | null): string {
   return mark;
 }
 
+/**
+ * Every amount holds a digit within 7 characters of its start ("EURO -12"): the search resumes
+ * just before the next digit, so text without one (most of a mail) is never scanned.
+ */
+function* amountMatches(text: string): Generator<RegExpExecArray> {
+  for (let from = 0; from < text.length; ) {
+    DIGIT.lastIndex = from;
+    if (!DIGIT.test(text)) return;
+    const m = firstWordMatch(text, AMOUNT, Math.max(from, DIGIT.lastIndex - 9));
+    if (!m) return;
+    from = m.index + m[0].length;
+    yield m;
+  }
+}
+const DIGIT = /\d/g;
+
 export function findAmounts(text: string, domain: string | null): FoundAmount[] {
   const found: FoundAmount[] = [];
-  for (const m of wordMatches(text, AMOUNT)) {
+  for (const m of amountMatches(text)) {
     const g = m.groups!;
     const raw = g.n1 ?? g.n2 ?? g.n3!;
     const amount = parseNumber(raw);

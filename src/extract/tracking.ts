@@ -1,5 +1,6 @@
 // The carrier's tracking number: after a tracking label, else a number of a well-known carrier
 // shape (UPS 1Z…, S10 postal codes like RR123456789GB), else the number a tracking link carries.
+import { wordMatches, wordPattern } from './word-start.js';
 import type { Link } from './html.js';
 import { snippet } from './order-number.js';
 import { sentencesMatching } from './sentences.js';
@@ -11,8 +12,8 @@ const TRACKING_WORD = /tracking\s+(?:number|no\.?|code|id)|sendungsnummer|sendun
 const NUMBERED_SHIPMENT = String.raw`(?:spedizione|sendung|envoi|env[ií]o|zending|shipment|parcel|colis|paket|pacco)\s+[A-Z]{2,8}\s+(?:n[.°º]|nr\.|no\.)`;
 const SHIPMENT_CODE = String.raw`codice\s+(?:di\s+)?spedizione|c[óo]digo\s+de\s+env[ií]o|env[ií]o\s+n\.?[º°o]`;
 
-const LABEL = new RegExp(
-  String.raw`(?<![\p{L}])(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|(?:numero|n\.)\s*(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|${NUMBERED_SHIPMENT}|${SHIPMENT_CODE})(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,12}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
+const LABEL = wordPattern(
+  String.raw`(?:tracking\s*(?:number|no\.?|#|id|code)?|track(?:ing)?\s*&\s*trace|tracking|sendungs(?:nummer|verfolgungsnummer|-nr\.?)|paketnummer|trackingnummer|num[ée]ro\s+de\s+(?:suivi|colis)|n°\s*de\s*suivi|suivi|n[úu]mero\s+de\s+(?:seguimiento|env[ií]o|rastreo)|c[óo]digo\s+de\s+seguimiento|numero\s+di\s+(?:tracciamento|spedizione|tracking)|codice\s+di\s+tracciamento|track\s*(?:&|en)\s*trace(?:[\s-]*code)?|segnacollo|(?:numero|n\.)\s*(?:di\s+)?spedizione|trackingcode|zendings?nummer|volgnummer|lettera\s+di\s+vettura|n\.?[º°o]\s*de\s+env[ií]o|waybill|awb|consignment\s*(?:number|no\.?)|shipment\s*(?:number|id)|(?:parcel|package)\s*(?:number|no\.?|id)|${NUMBERED_SHIPMENT}|${SHIPMENT_CODE})(?:\s*\([^)]{1,30}\))?(?:\s+[A-Z]{2,12}(?=\s*:))?\s*[:#|]?\s*(?:(?:is|lautet|ist|est|es|è)\s+)?(?<num>[A-Z0-9](?:[A-Z0-9]|[ -](?=[A-Z0-9]{3})){7,34})(?![\p{L}\d])`,
   'giu',
 );
 // Every label LABEL reads holds one of these words (same flags, so the same letters match): text
@@ -43,7 +44,7 @@ function fromTableColumn(text: string): { value: string; evidence: string } | nu
 }
 
 export function findTrackingNumber(text: string, links: Link[]): { value: string; evidence: string } | null {
-  for (const m of LABEL_WORD.test(text) ? text.matchAll(LABEL) : []) {
+  for (const m of LABEL_WORD.test(text) ? wordMatches(text, LABEL) : []) {
     // The pattern ignores case to find its labels, so the number may run on into a word ("000011290 per"): stop there.
     const value = trimWords(m.groups!.num!);
     if (value === null) continue;
