@@ -61,8 +61,6 @@ const ATTRIBUTE_SOURCE = String.raw`[ \t\n\f\r/]*([^ \t\n\f\r/>][^ \t\n\f\r/>=]*
 const TAG_NAME = /[^ \t\n\f\r/>]*/y;
 const ATTRIBUTES = new RegExp(String.raw`(?:${ATTRIBUTE_SOURCE.replace(/\((?!\?)/g, '(?:')})*`, 'y');
 const BEFORE_TAG_END = /[ \t\n\f\r/]*/y;
-/** One attribute of a start tag's attribute text: name, then its value double-, single- or un-quoted. */
-const ATTRIBUTE = new RegExp(ATTRIBUTE_SOURCE, 'g');
 /** An end tag's name runs to a space or ">" ("</br/>" names "br/", as in htmlparser2). */
 const END_TAG_NAME = /[^ \t\n\f\r>]*/y;
 const COMMENT_END = /--!?>/g;
@@ -199,16 +197,7 @@ class Scanner {
 
     const attrs: Record<string, string> = {};
     const section = attributesEnd > nameEnd ? html.slice(nameEnd, attributesEnd) : '';
-    if (section.length > 0 && this.mayHoldWanted.test(section)) {
-      ATTRIBUTE.lastIndex = 0;
-      for (let m = ATTRIBUTE.exec(section); m !== null; m = ATTRIBUTE.exec(section)) {
-        const key = m[1]!.toLowerCase();
-        if (this.wanted.has(key) && !Object.hasOwn(attrs, key)) {
-          const value = m[2] ?? m[3] ?? m[4] ?? '';
-          attrs[key] = value.includes('&') ? decodeHTMLAttribute(value) : value;
-        }
-      }
-    }
+    if (section.length > 0 && this.mayHoldWanted.test(section)) readAttributes(section, this.wanted, attrs);
     this.events.onopentag(name, attrs);
     if (el.isVoid) {
       this.events.onclosetag(name);
@@ -304,6 +293,60 @@ const SLASH = 47;
 const BANG = 33;
 const QUESTION_MARK = 63;
 const GREATER_THAN = 62;
+
+/**
+ * The wanted attributes of a start tag's attribute text (as ATTRIBUTES matched it), into `into`.
+ * An attribute is a name (its first character anything but a space, "/" or ">"; then up to a
+ * space, "/", ">" or "="), then maybe "=" and a value: double- or single-quoted (an unclosed quote
+ * runs to the end), or unquoted up to a space. Read with indexOf and char codes: a regular
+ * expression per attribute cost more than the rest of the tag.
+ */
+function readAttributes(section: string, wanted: Set<string>, into: Record<string, string>): void {
+  const n = section.length;
+  let i = 0;
+  while (i < n) {
+    let c = section.charCodeAt(i);
+    while (isSpace(c) || c === SLASH) c = ++i < n ? section.charCodeAt(i) : -1;
+    if (i >= n) return;
+    const nameStart = i++;
+    while (i < n && !endsName(section.charCodeAt(i))) i++;
+    const nameEnd = i;
+    let j = i;
+    while (j < n && isSpace(section.charCodeAt(j))) j++;
+    let value: string | null = null;
+    if (j < n && section.charCodeAt(j) === EQUALS) {
+      j++;
+      while (j < n && isSpace(section.charCodeAt(j))) j++;
+      const q = j < n ? section.charCodeAt(j) : -1;
+      let start = j;
+      let end: number;
+      if (q === DOUBLE_QUOTE || q === SINGLE_QUOTE) {
+        start = j + 1;
+        const close = section.indexOf(q === DOUBLE_QUOTE ? '"' : "'", start);
+        end = close < 0 ? n : close;
+        i = close < 0 ? n : close + 1;
+      } else {
+        end = j;
+        while (end < n && !isSpace(section.charCodeAt(end)) && section.charCodeAt(end) !== GREATER_THAN) end++;
+        i = end;
+      }
+      value = section.slice(start, end);
+    }
+    const key = section.slice(nameStart, nameEnd).toLowerCase();
+    if (wanted.has(key) && !Object.hasOwn(into, key)) {
+      const v = value ?? '';
+      into[key] = v.includes('&') ? decodeHTMLAttribute(v) : v;
+    }
+  }
+}
+
+function endsName(c: number): boolean {
+  return isSpace(c) || c === SLASH || c === GREATER_THAN || c === EQUALS;
+}
+
+const EQUALS = 61;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
 
 function skipPast(html: string, char: string, from: number): number {
   const i = html.indexOf(char, from);

@@ -133,6 +133,7 @@ describe('agreement with htmlparser2', () => {
       '<a href="x&amp;y">', '</a>', '<math>', '<title>', '</title>', '<textarea>', '<!doctype html>', '<?xml ?>', '< p>',
       '</ p>', '<P CLASS=x>', '<img alt=foo>', '<a href=/a/>', '<div itemscope itemtype="http://schema.org/Order">',
       '<span itemprop="orderNumber">', '<li>', '<image src=x>', '</3>', '<a\nhref="q">', '<b =x>', '<i a=>', '<dd>',
+      `<a href = 'x' alt=y/>`, '<a href="x"alt="y">', '<img alt= "z" >', '<a HREF=x&amp;y =z>', '<a href="/o" href="/p" ==x>',
     ];
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
