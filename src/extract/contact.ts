@@ -14,6 +14,22 @@ const JUST_REPLY = /(?:just|simply)\s+(?:hit\s+)?reply|reply\s+(?:directly\s+)?t
 
 const DO_NOT_REPLY = /(?:do\s+not|don['’]t|please\s+don['’]t)\s+reply|cannot\s+(?:accept|receive)\s+(?:incoming\s+)?(?:e-?mail|replies)|notification[-\s]only|isn['’]t\s+(?:read|monitored)|not\s+monitored|nicht\s+(?:auf\s+diese\s+(?:e-?mail|nachricht)\s+)?antworten|ne\s+(?:pas\s+)?r[ée]pondre|no\s+respond(?:as|a)|non\s+rispondere|niet\s+(?:op\s+deze\s+e-?mail\s+)?(?:beantwoorden|reageren)/i;
 
+/**
+ * The addresses in `text`, as EMAIL finds them. An address holds its "@" at most 64 characters
+ * from its start, so each search starts just before the next "@": text without one is not scanned.
+ */
+function* addressesIn(text: string): Generator<RegExpExecArray> {
+  for (let from = 0; from < text.length; ) {
+    const at = text.indexOf('@', from);
+    if (at < 0) return;
+    EMAIL.lastIndex = Math.max(from, at - 64);
+    const m = EMAIL.exec(text);
+    if (!m) return;
+    from = m.index + m[0].length;
+    yield m;
+  }
+}
+
 function isReply(doc: Document): boolean {
   return /^\s*(?:re|aw|sv|rif|r|antw|vs)\s*:/i.test(doc.subject) || doc.envelope.header('in-reply-to').length > 0;
 }
@@ -46,7 +62,7 @@ export function findContact(doc: Document, merchantDomain: string | null, ownerA
   const personalReply = isReply(doc) && doc.from !== null && usable(doc.from.address) && registrableDomain(doc.from.address) === merchantDomain;
   const text = personalReply ? doc.newest : doc.text;
   if (!personalReply) for (const link of doc.links) if (/^mailto:/i.test(link.href)) consider(link.href, `${link.before} ${link.text}`.trim(), 0);
-  for (const m of text.matchAll(EMAIL)) consider(m[0], snippet(text, m.index!, m[0].length), 0);
+  for (const m of addressesIn(text)) consider(m[0], snippet(text, m.index!, m[0].length), 0);
   if (personalReply && candidates.size === 0) return { address: doc.from!.address, evidence: `From: ${doc.from!.address} (a reply from the shop)` };
 
   let best: [string, { score: number; evidence: string }] | null = null;
