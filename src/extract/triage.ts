@@ -17,16 +17,18 @@ const ORDER_WORDS = new RegExp(
     [
       // English
       String.raw`orders?(?!\s+(?:by|now|today|online|yours))|ordered|receipt|purchase|invoice|shipped|shipping\s+(?:confirmation|update|notice)|shipment|dispatched|delivered|delivery\s+(?:confirmation|update)|on\s+(?:its|the|their)\s+way|out\s+for\s+delivery|tracking\s+(?:number|info)|parcel|cancell?ed|cancell?ation|refund(?:ed)?`,
+      // Bookings are orders too (a room, a seat, an appointment): DESIGN's life cycle holds for them
+      String.raw`bookings?|booked|reservations?|appointments?|itinerary|e-?tickets?|tickets|(?:your|trip|travel)\s+(?:trip|confirmation)`,
       // German
-      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|paket\p{L}*|unterwegs|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure`,
+      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|paket\p{L}*|unterwegs|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure|buchung\p{L}*|gebucht|reservierung\p{L}*|termin\p{L}*|fahrkarte\p{L}*`,
       // French
-      String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture`,
+      String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture|r[ée]servation|r[ée]serv[ée]e?|billets?|(?:votre|ton)\s+voyage`,
       // Spanish
-      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra|paquete|en\s+camino`,
+      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra|paquete|en\s+camino|reserva(?:d[oa])?|billetes?|boletos?|cita|itinerario`,
       // Italian
-      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto|pacco|in\s+viaggio|in\s+arrivo`,
+      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto|pacco|in\s+viaggio|in\s+arrivo|prenotazion[ei]|prenotat[oa]|bigliett[oi]`,
       // Dutch
-      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*|pakket\p{L}*|onderweg`,
+      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*|pakket\p{L}*|onderweg|boeking\p{L}*|geboekt|reservering\p{L}*|afspraak\p{L}*`,
     ].join('|') +
     String.raw`)(?![\p{L}])`,
   'iu',
@@ -38,19 +40,19 @@ const REFERENCE = /#\s?[A-Z]{0,5}-?\d{3,}\b|\b[A-Z]{1,5}-\d{3,}(?:-\d+)*\b/;
 // und 20 % sparen", "Pre-order the new ..."): order words without an order.
 const PROMOTION = new RegExp(
   [
-    String.raw`free\s+(?:shipping|delivery)|\d+\s?%|\bsale\b|last\s+chance|order\s+(?:now|today|before|by)|pre-?order|(?:next|first)\s+order|all\s+orders|exclusive\s+offer|limited\s+time`,
-    String.raw`kostenlose[rn]?\s+versand|versandkostenfrei|jetzt\s+bestellen|sparen|rabatt|gutschein|angebot`,
-    String.raw`livraison\s+(?:offerte|gratuite)|soldes|commandez|offre`,
-    String.raw`env[ií]o\s+gratis|rebajas|oferta|descuento|pide\s+ya|compra\s+ya`,
-    String.raw`spedizione\s+gratuita|saldi|offerta|sconto|ordina\s+ora`,
-    String.raw`gratis\s+verzending|korting|uitverkoop|aanbieding|bestel\s+nu`,
+    String.raw`free\s+(?:shipping|delivery)|\d+\s?%|\bsale\b|last\s+chance|order\s+(?:now|today|before|by)|pre-?order|(?:next|first)\s+order|all\s+orders|exclusive\s+offer|limited\s+time|book\s+(?:now|today|your)`,
+    String.raw`kostenlose[rn]?\s+versand|versandkostenfrei|jetzt\s+bestellen|sparen|rabatt|gutschein|angebot|jetzt\s+buchen`,
+    String.raw`livraison\s+(?:offerte|gratuite)|soldes|commandez|offre|r[ée]servez`,
+    String.raw`env[ií]o\s+gratis|rebajas|oferta|descuento|pide\s+ya|compra\s+ya|reserva\s+(?:ya|ahora)`,
+    String.raw`spedizione\s+gratuita|saldi|offerta|sconto|ordina\s+ora|prenota\s+(?:ora|subito)`,
+    String.raw`gratis\s+verzending|korting|uitverkoop|aanbieding|bestel\s+nu|boek\s+nu`,
   ].join('|'),
   'iu',
 );
 // What an order's own mail says, promotion or not: whose order it is, or what happened to it.
 const ABOUT_AN_ORDER = new RegExp(
   [
-    String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling)`,
+    String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling|booking|reservation|buchung|r[ée]servation|reserva|prenotazione|boeking|reservering)`,
     String.raw`confirm|best[äa]tig|bevestig|conferma|receipt|quittung|re[çc]u|recibo|ricevuta|shipped|versendet|exp[ée]di|enviado|spedit|verzonden|delivered|zugestellt|livr[ée]e?\b|entregado|consegnat|bezorgd|cancel|storn|annul`,
   ].join('|'),
   'iu',

@@ -13,6 +13,16 @@ describe('which messages are worth downloading', () => {
     expect(worthFetching(m(subject))).toBe(true);
   });
 
+  it.each([
+    'Buchungsbestätigung DK-26-0417 - Wohnung Strandhafer', 'Deine Buchungsbestätigung – Berlin → Hamburg am 05.05.2026',
+    'Your trip confirmation: QZ7K4M | Boston to Savannah', 'Appointment confirmed - Fri Mar 20, 2:30 PM with Marco',
+    'Booking confirmed: Wheel Throwing for Beginners (Sat 18 April)', 'Votre voyage Rennes → Saint-Malo du 20/06 est confirmé (XKJ4TZ)',
+    'Réservation confirmée : Pâtes fraîches maison', 'Conferma prenotazione IB4Q7R - Piombino > Portoferraio', 'Tu reserva en Casa Rural El Almendral',
+    'Bevestiging van je boeking', 'Ihre Terminbestätigung für Dienstag', 'Your e-tickets for Gumleaf Live',
+  ])('a booking is an order too: %s', (subject) => {
+    expect(triage(m(subject))).toBe('order-like');
+  });
+
   it('a reply in a thread, whatever its subject', () => {
     expect(worthFetching(m('Re: quick question'))).toBe(true);
     expect(worthFetching(m('thanks!', { 'in-reply-to': '<a@b>' }))).toBe(true);
@@ -31,6 +41,7 @@ describe('which messages are worth downloading', () => {
     'Free shipping on all orders this weekend', 'Last chance to order before the holidays', 'Your exclusive offer: 15% off your next order',
     'Pre-order the new Espresso Grinder today', 'Kostenloser Versand nur bis Sonntag', 'Jetzt bestellen und 20 % sparen', 'Livraison offerte ce week-end',
     'Envío gratis este fin de semana', 'Spedizione gratuita solo per oggi', 'Gratis verzending dit weekend', 'Winter sale: every order ships in time for the holidays',
+    'Book now: 20% off weekend stays', 'Jetzt buchen: Frühbucher-Rabatt auf alle Reservierungen', 'Réservez votre séjour d\'été',
   ])('a campaign that sells with order words is not order mail: %s', (subject) => {
     expect(triage(m(subject, campaign))).toBe('skip');
   });
