@@ -139,7 +139,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
 }
 
 const ORDER_TIME_LABEL = wordPattern(
-  String.raw`(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|purchase\s+date|data\s+(?:di\s+|dell['’]\s*)?acquisto|kaufdatum|date\s+d['’]achat|fecha\s+de\s+(?:la\s+)?compra|aankoopdatum|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizado\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)`,
+  String.raw`(?:order(?:ed)?\s*(?:date|time|placed|on)|ordered|purchase\s+date|data\s+(?:di\s+|dell['’]\s*)?acquisto|kaufdatum|date\s+d['’]achat|fecha\s+de\s+(?:la\s+)?compra|aankoopdatum|date\s+(?:of\s+)?(?:order|purchase)|placed(?:\s+on)?|purchased?\s+on|purchased(?=\s*:)|booked\s+on|date\s+booked|booking\s+(?:date|made)|buchungsdatum|gebucht\s+am|r[ée]serv[ée]e?\s+le|reservad[oa]\s+el|prenotat[oa]\s+il|boekingsdatum|geboekt\s+op|order\s+received|bestelldatum|bestellt\s+am|bestellzeitpunkt|bestellung\s+vom|auftragsdatum|date\s+de\s+(?:la\s+)?commande|command[ée]e?\s+le|pass[ée]e\s+le|commande\s+du|fecha\s+(?:del\s+pedido|de(?:l)?\s+(?:pedido|compra))|realizad[oa]\s+el|pedido\s+(?:realizado\s+)?el|data\s+(?:dell[’']?\s*)?ordine|data\s+d[’']ordine|effettuato\s+il|ordine\s+del|besteldatum|besteld\s+op|orderdatum|geplaatst\s+op)`,
   'iu',
 );
 

@@ -23,7 +23,12 @@ const LABEL = new RegExp(
     // French
     String.raw`(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f[ée]rence)\s*(?:de\s+)?(?:la\s+)?commande`, String.raw`commande\s+ayant\s+(?:la\s+)?r[ée]f[ée]rence`, String.raw`commande(?:\s*(?:n°|n\.°|no\.?|num[ée]ro|r[ée]f\.?))?`,
     // Bookings and tickets
-    String.raw`booking\s+(?:reference|code|number|ref\.?)`, String.raw`codice\s+(?:di\s+)?prenotazione`, String.raw`buchungs(?:nummer|code)`, String.raw`r[ée]f[ée]rence\s+de\s+(?:la\s+)?r[ée]servation`, String.raw`c[óo]digo\s+de\s+reserva`, String.raw`boekingsnummer`, String.raw`pnr`,
+    String.raw`booking(?:\s+(?:reference|code|number|ref\.?|id))?`, String.raw`reservation(?:\s+(?:number|no\.?|code|id|ref(?:erence)?))?`, String.raw`confirmation(?=\s*[:#])`,
+    String.raw`codice\s+(?:di\s+)?prenotazione`, String.raw`(?:numero|n\.)\s*(?:di\s+)?prenotazione`, String.raw`prenotazione(?:\s*(?:n\.|nr\.?|numero|n°))?`,
+    String.raw`buchungs(?:nummer|code)`, String.raw`reservierungs(?:nummer|code)`, String.raw`buchung(?:\s*(?:nr\.?|nummer))?`, String.raw`vorgangsnummer`,
+    String.raw`(?:r[ée]f[ée]rence|num[ée]ro)\s+(?:de\s+)?(?:la\s+)?(?:r[ée]servation|dossier)`, String.raw`r[ée]servation(?:\s*(?:n°|n\.°|no\.?|num[ée]ro))?`, String.raw`dossier\s*(?:n°|n\.°|no\.?)`,
+    String.raw`(?:c[óo]digo|n[úu]mero|referencia)\s+de\s+(?:la\s+)?reserva`, String.raw`reserva(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero))?`, String.raw`localizador`,
+    String.raw`boekingsnummer`, String.raw`boekingscode`, String.raw`reserverings(?:nummer|code)`, String.raw`(?:boeking|reservering)(?:\s*(?:nr\.?|nummer))?`, String.raw`pnr`,
     // Spanish
     String.raw`(?:n[úu]mero|n[ºo°]|n\.º|no\.?)\s*(?:de\s+)?(?:pedido|orden)`, String.raw`pedido(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero|no\.?))?`,
     // Italian
