@@ -16,6 +16,13 @@ const MANAGE_TEXT = new RegExp(
     String.raw`estado\s+(?:de\s+(?:tu|su|mi)\s+|del\s+)pedido`, String.raw`status\s+van\s+(?:je|jouw|uw)\s+bestelling`, String.raw`bestelstatus`, String.raw`[ée]tat\s+de\s+(?:ma|votre)\s+commande`,
     String.raw`manage\s+(?:your\s+|my\s+)?(?:booking|trip|reservation)`, String.raw`gestisci\s+(?:il\s+tuo\s+|la\s+tua\s+)?(?:viaggio|prenotazione)`, String.raw`buchung\s+verwalten`, String.raw`g[ée]rer\s+(?:ma|votre)\s+r[ée]servation`, String.raw`gestionar\s+(?:mi|tu|su)\s+reserva`, String.raw`boeking\s+beheren`,
     String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?bestelling`, String.raw`bestelling\s+(?:bekijken|beheren|wijzigen)`, String.raw`naar\s+(?:je|jouw|uw|mijn)\s+bestelling`,
+    // trips, tickets, stays and appointments
+    String.raw`(?:view|see|manage|find|check|open|change)\s+(?:your\s+|my\s+|this\s+)?(?:trip|booking|reservation|tickets?|itinerary|appointment|stay)`,
+    String.raw`(?:reise|tickets?|termin)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`, String.raw`(?:meine|ihre|deine)\s+(?:buchung|reservierung|reise|tickets?)`,
+    String.raw`(?:voir|g[ée]rer|retrouver|consulter|modifier)\s+(?:mon|ma|mes|votre|vos)\s+(?:voyages?|r[ée]servations?|billets?|rendez-vous|s[ée]jour)`,
+    String.raw`(?:ver|gestionar|consultar|modificar)\s+(?:mi|tu|su|mis|tus|sus)\s+(?:reservas?|viajes?|billetes?|entradas?|cita)`,
+    String.raw`(?:visualizza|vedi|gestisci|modifica)\s+(?:la\s+tua\s+|il\s+tuo\s+|i\s+tuoi\s+|le\s+tue\s+)?(?:prenotazion[ei]|viaggio|bigliett[oi]|appuntamento)`,
+    String.raw`(?:bekijk|beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+|mijn\s+)?(?:reservering|boeking|reis|tickets?|afspraak)`,
   ].join('|'),
   'iu',
 );

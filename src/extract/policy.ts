@@ -52,7 +52,7 @@ const WINDOW = new RegExp(
   [
     String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von|\s+der\s+(?:n[äa]chsten|ersten))?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|(?:los|las)(?:\s+(?:primer[oa]s|pr[óo]xim[oa]s))?)?|durante(?:\s+(?:las|los))?(?:\s+(?:primer[oa]s?))?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
     String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:to|pour|para|per|om|um|zum|f[üu]r)\s+(?:\p{L}+\s+){0,3}?(?:cancel|change|edit|modify|annul|stor|cancela|anula|annulla|annuleer|wijzig)`,
-    String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen)|apr[èe]s|despu[ée]s|dopo)`,
+    String.raw`${NUM}\s*-?\s*${UNIT}\s+(?:window|grace\s+period|lang|nach|after|of\s+(?:placing|ordering|checkout|purchase)|na\s+(?:het\s+)?(?:plaatsen|bestellen|boeken|reserveren)|apr[èe]s|despu[ée]s|dopo)`,
     // "Du hast 14 Minuten Zeit, ... zu stornieren", "Vous disposez de 30 minutes pour annuler"
     String.raw`(?:du\s+hast|sie\s+haben|you\s+have|vous\s+avez|vous\s+disposez\s+de|tu\s+as|tienes|tiene|usted\s+tiene|hai|avete|je\s+hebt|u\s+heeft)\s+(?:noch\s+|still\s+|encore\s+|ancora\s+|nog\s+)?${NUM}\s*-?\s*${UNIT}`,
   ].join('|'),
@@ -183,7 +183,7 @@ function endOfDay(ms: number, offset: number): number {
 }
 
 // Refund words alone are not a return period ("refunds appear within 5-10 days").
-const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)`, 'giu');
+const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|geld[-\s]terug\w*|geld[-\s]zur[üu]ck\w*|satisfait\s+ou\s+rembours[ée]|soddisfatti\s+o\s+rimborsati|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)`, 'giu');
 const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
 
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {
@@ -192,7 +192,9 @@ export function findReturnWindow(text: string): { days: number; evidence: string
     if (!m) continue;
     if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
     // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
-    if (/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) && !/devoluci|return|retour|reso/i.test(sentence.text)) continue;
+    // "Te lo devolveremos en la misma tarjeta; el abono puede tardar 5 a 10 días": we give the money back
+    // (the shop's "devolvemos"), not "puedes devolverlo en 15 días" (the customer sends the goods back)
+    if ((/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) || (/devolve(?:re)?mos/i.test(sentence.text) && /tarjeta|cuenta|abono|reembols|importe|dinero/i.test(sentence.text))) && !/devoluci|return|retour|reso/i.test(sentence.text)) continue;
     const days = numberValue(m[1]!);
     if (days !== null && days <= 365) return { days, evidence: sentence.text };
   }

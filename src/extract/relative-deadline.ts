@@ -6,21 +6,23 @@ import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContex
 
 type Instant = { ms: number; offset: number };
 
+// What a booking is counted back from: a delivery or pick-up, a stay's arrival, a trip's departure,
+// an appointment, a class or an event.
 const APPOINTMENT_REF = new RegExp(
   [
-    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival)`,
-    String.raw`vor\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in)`,
-    String.raw`(?:avant|pr[ée]c[ée]dant)\s+(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in)`,
-    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+)?(?:hora\s+de\s+(?:la\s+)?)?(?:entrega|recogida|llegada|entrada|check-?in)`,
-    String.raw`prima\s+(?:della\s+(?:tua\s+)?consegna|del(?:l['’]\s*|\s+)?(?:ritiro|arrivo|check-?in))`,
-    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+)?(?:bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in)`,
+    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival|departure|appointment|event|workshop|class|course|session|tour|show|performance|visit|stay|trip|flight)`,
+    String.raw`(?:vor|vortag)\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+|ihres\s+|des\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in|abfahrt|abreise|abflug|termin|veranstaltung|kurs(?:beginn)?|workshop|vorstellung|reisebeginn|mietbeginn)`,
+    String.raw`(?:avant|pr[ée]c[ée]dant|veille\s+(?:de\s+)?)\s*(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in|d[ée]part|rendez-vous|cours|atelier|[ée]v[ée]nement|spectacle|s[ée]ance|s[ée]jour|visite)`,
+    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+|el\s+)?(?:hora\s+de\s+(?:la\s+|tu\s+|su\s+)?)?(?:entrega|recogida|llegada|entrada|check-?in|salida|cita|clase|curso|taller|evento|visita)`,
+    String.raw`prima\s+(?:della\s+(?:tua\s+)?consegna|del(?:l['’]\s*|\s+|la\s+|lo\s+)?(?:ritiro|arrivo|check-?in|partenza|appuntamento|lezione|corso|evento|visita|spettacolo))`,
+    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+|het\s+)?(?:bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in|vertrek|afspraak|les|cursus|workshop|evenement|voorstelling)`,
   ].join('|'),
   'iu',
 );
-const DAY_BEFORE = /the\s+day\s+before|am\s+vortag|la\s+veille|el\s+d[ií]a\s+(?:anterior|antes)|il\s+giorno\s+prima|de\s+dag\s+(?:voor|ervoor)/iu;
-const HOURS_BEFORE = /(\d{1,3})\s*-?\s*(hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)\s+(?:\p{L}+\s+){0,2}?(?:before|prior|vor|avant|antes|prima|v[oó][oó]r)/iu;
+const DAY_BEFORE = /the\s+day\s+before|vortag|la\s+veille|el\s+d[ií]a\s+(?:anterior|antes)|il\s+giorno\s+prima|de\s+dag\s+(?:voor|ervoor)/iu;
+const HOURS_BEFORE = /(\d{1,3})\s*-?\s*(minutes?|mins?|minuten|minutos|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)\s+(?:\p{L}+\s+){0,2}?(?:before|prior|vor|avant|antes|prima|v[oó][oó]r)/iu;
 const APPOINTMENT_LABEL =
-  /(?<![\p{L}])(?:delivery\s+(?:slot|date|window|appointment|day)|your\s+(?:delivery\s+)?slot|scheduled\s+delivery|pick-?\s?up(?:\s+(?:date|time))?|check-?\s?in(?:\s+date)?|arrival\s+date|liefertermin|lieferzeitfenster|liefertag|zustelltermin|abholung|anreise|cr[ée]neau(?:\s+de\s+livraison)?|date\s+de\s+livraison|retrait|prise\s+en\s+charge|date\s+d['’]arriv[ée]e|franja\s+(?:horaria|de\s+entrega)|fecha\s+de\s+entrega|recogida|llegada|fascia\s+oraria|data\s+di\s+consegna|ritiro|arrivo|bezorgmoment|bezorgdatum|leverdatum|tijdvak|ophalen|aankomst)\s*:?/iu;
+  /(?<![\p{L}])(?:delivery\s+(?:slot|date|window|appointment|day)|your\s+(?:delivery\s+)?slot|scheduled\s+delivery|pick-?\s?up(?:\s+(?:date|time))?|check-?\s?in(?:\s+date)?|arrival\s+date|liefertermin|lieferzeitfenster|liefertag|zustelltermin|abholung|anreise|cr[ée]neau(?:\s+de\s+livraison)?|date\s+de\s+livraison|retrait|prise\s+en\s+charge|date\s+d['’]arriv[ée]e|franja\s+(?:horaria|de\s+entrega)|fecha\s+de\s+entrega|recogida|llegada|fascia\s+oraria|data\s+di\s+consegna|ritiro|arrivo|bezorgmoment|bezorgdatum|leverdatum|tijdvak|ophalen|aankomst|hinfahrt|departure(?:\s+(?:date|time))?|(?:event|class|course|workshop|session|tour|show)\s+(?:date|time|starts?)|appointment(?:\s+(?:date|time))?|abfahrt|abflug|termin|veranstaltungs(?:datum|beginn)|kursbeginn|arriv[ée]e|d[ée]part|rendez-vous|date\s+(?:du\s+cours|de\s+l['’]atelier|de\s+l['’][ée]v[ée]nement)|salida|cita|fecha\s+(?:de\s+la\s+|del\s+)?(?:clase|curso|taller|evento)|partenza|appuntamento|data\s+(?:della\s+lezione|del\s+corso|dell['’]evento)|vertrek|afspraak)\s*:?/iu;
 
 const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
@@ -49,13 +51,13 @@ export function countsFromAppointment(sentence: string): boolean {
 /** A deadline counted from the booked appointment or the order's next (working) day, when the sentence states one. */
 export function relativeDeadline(sentence: string, text: string, orderedAt: Instant | null, ctx: DateContext): Instant | null {
   if (APPOINTMENT_REF.test(sentence)) {
-    const appointment = bookedAppointment(text, ctx);
+    const appointment = bookedAppointment(text, ctx, orderedAt);
     if (!appointment) return null;
     if (DAY_BEFORE.test(sentence)) return atTimeOn(appointment.ms - DAY_MS, appointment.offset, timeOfDay(sentence, ctx));
     const before = HOURS_BEFORE.exec(sentence);
     if (before) {
       const n = Number(before[1]);
-      const hours = /^(?:d|t|j)/i.test(before[2]!) ? n * 24 : n;
+      const hours = /^(?:d|t|j|g)/i.test(before[2]!) ? n * 24 : /^m/i.test(before[2]!) ? n / 60 : n;
       const start = appointment.hasTime ? appointment.ms : startOfDay(appointment.ms, appointment.offset);
       return { ms: start - hours * 3_600_000, offset: appointment.offset };
     }
@@ -95,8 +97,13 @@ function timeOfDay(sentence: string, ctx: DateContext): { hour: number; minute: 
   return null;
 }
 
-/** The delivery, pick-up or check-in the email books: the first date (and slot start) after its label. */
-function bookedAppointment(text: string, ctx: DateContext): (Instant & { hasTime: boolean }) | null {
+/**
+ * The delivery, pick-up, check-in, departure or class the email books: the first date (and slot
+ * start) after its label. A mail that counts back from its event without labelling it ("Wheel
+ * Throwing for Beginners / Saturday 18 April 2026, 10:00") books the first date with a time of
+ * day after the order.
+ */
+function bookedAppointment(text: string, ctx: DateContext, orderedAt: Instant | null): (Instant & { hasTime: boolean }) | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const label = APPOINTMENT_LABEL.exec(lines[i]!);
@@ -105,12 +112,28 @@ function bookedAppointment(text: string, ctx: DateContext): (Instant & { hasTime
     const date = findDates(rest, ctx)[0];
     if (!date) continue;
     if (date.hasTime) return { ms: date.ms, offset: date.offset, hasTime: true };
-    // "Freitag, 04.12.2026, Zeitfenster 08:00-12:00 Uhr": the slot's start is the line's first time
-    const time = findTimeOfDay(rest, ctx);
+    // "Freitag, 04.12.2026, Zeitfenster 08:00-12:00 Uhr": the slot's start is the line's first time,
+    // or the time the next line starts with ("Hinfahrt: Dienstag, 05.05.2026 / 07:40 Berlin ZOB")
+    const time = findTimeOfDay(rest, ctx) ?? leadingTime(lines[i + 1] ?? '', ctx);
     if (time) return { ...atTimeOn(date.ms, date.offset, time), hasTime: true };
     return { ms: date.ms, offset: date.offset, hasTime: false };
   }
+  if (!orderedAt) return null;
+  for (let i = 0; i < lines.length; i++) {
+    for (const date of findDates(lines[i]!, ctx)) {
+      if (date.ms <= orderedAt.ms) continue;
+      if (date.hasTime) return { ms: date.ms, offset: date.offset, hasTime: true };
+      const time = leadingTime(lines[i + 1] ?? '', ctx);
+      if (time) return { ...atTimeOn(date.ms, date.offset, time), hasTime: true };
+    }
+  }
   return null;
+}
+
+const LEADING_TIME = /^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?!\d)/;
+
+function leadingTime(line: string, ctx: DateContext): ReturnType<typeof findTimeOfDay> {
+  return LEADING_TIME.test(line) ? findTimeOfDay(line.slice(0, 12), ctx) : null;
 }
 
 /** The next Monday-to-Friday after the order's day, in the order's offset. */

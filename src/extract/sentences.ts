@@ -61,7 +61,7 @@ function continues(text: string, newline: number): boolean {
   return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4)) || OPEN_ENDED.test(text.slice(Math.max(0, newline - 12), newline));
 }
 
-const OPEN_ENDED = /(?<![\p{L}])(?:until|till|by|before|at|on|within|bis|um|vor|innerhalb|jusqu['’]?\s*(?:à|au)|avant|à|le|hasta|antes\s+de|las|entro|fino\s+a|alle|tot|voor|om|binnen)[ \t]*$/iu;
+const OPEN_ENDED = /(?<![\p{L}])(?:until|till|by|before|at|on|within|to|bis|um|vor|innerhalb|jusqu['’]?\s*(?:à|au)|avant|à|le|hasta|antes\s+de|las|entro|fino\s+a|alle|tot|voor|om|binnen)[ \t]*$/iu;
 
 function abbreviation(text: string, dot: number): boolean {
   const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';
