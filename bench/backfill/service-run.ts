@@ -51,7 +51,9 @@ export async function runService(opts: { spec: string; redisUrl: string; stateDi
   const keys = new Keys(prefix);
   const folderKey = keys.folder(accountId(opts.spec), FOLDER);
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('ORDERWATCH_') && k !== 'REDIS_URL') env[k] = v;
+  // the bench sets the service's configuration itself, but for the ingest knobs (to compare settings)
+  const passes = (k: string) => (!k.startsWith('ORDERWATCH_') || k.startsWith('ORDERWATCH_INGEST_')) && k !== 'REDIS_URL';
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && passes(k)) env[k] = v;
   Object.assign(env, {
     ORDERWATCH_IMAP: opts.spec,
     REDIS_URL: opts.redisUrl,
