@@ -61,8 +61,8 @@ const ATTRIBUTE_SOURCE = String.raw`[ \t\n\f\r/]*([^ \t\n\f\r/>][^ \t\n\f\r/>=]*
 const TAG_NAME = /[^ \t\n\f\r/>]*/y;
 const ATTRIBUTES = new RegExp(String.raw`(?:${ATTRIBUTE_SOURCE.replace(/\((?!\?)/g, '(?:')})*`, 'y');
 const BEFORE_TAG_END = /[ \t\n\f\r/]*/y;
-/** An end tag's name runs to a space or ">" ("</br/>" names "br/", as in htmlparser2). */
-const END_TAG_NAME = /[^ \t\n\f\r>]*/y;
+/** An end tag's name runs to a space, "/" or ">" ("</td/x.jpg>" closes the cell, as in htmlparser2). */
+const END_TAG_NAME = /[^ \t\n\f\r>/]*/y;
 const COMMENT_END = /--!?>/g;
 
 /** `attributes`: the attribute names (lower case) the caller reads; the others are skipped unread. */

@@ -54,6 +54,10 @@ describe('the elements and text of an HTML body', () => {
     expect(scanned('A<br>B<img alt="logo"></br></p>')).toEqual(['text:A', '<br>', '</br>', 'text:B', '<img alt="logo">', '</img>', '<br>', '</br>', '<p>', '</p>']);
   });
 
+  it('an end tag\'s name ends at a slash: "</td/files/x.jpg ...>" closes the cell', () => {
+    expect(scanned('<td>€89,00</td/files/x.jpg?v=1" width="56">Pantalone</td>')).toEqual(['<td>', 'text:€89,00', '</td>', 'text:Pantalone']);
+  });
+
   it('an end tag closes whatever was left open inside its element; a stray end tag is ignored', () => {
     expect(scanned('<div><span><b>Order</div></em>1042')).toEqual(['<div>', '<span>', '<b>', 'text:Order', '</b>', '</span>', '</div>', 'text:1042']);
   });
