@@ -3,7 +3,7 @@
 // could not unwrap). Then the Reply-To and the links the mail points to name the shop instead.
 // A look-alike domain is reported as it is: recognising the brand it imitates is not our job.
 import { wordMatches, wordPattern } from './word-start.js';
-import { getDomain } from 'tldts';
+import { getDomain, getDomainWithoutSuffix } from 'tldts';
 import type { Document } from './document.js';
 import type { Merchant } from './extraction.js';
 
@@ -56,6 +56,8 @@ function shopDomain(domain: string | null): string | null {
 
 export function findMerchant(doc: Document, structuredName: string | null): { merchant: Merchant; evidence: string } {
   const fromDomain = shopDomain(registrableDomain(doc.from?.address));
+  const payee = fromDomain ? payeeOf(doc, fromDomain) : null;
+  if (payee) return { merchant: { name: structuredName ?? payee.name, domain: payee.domain }, evidence: payee.evidence };
   if (fromDomain && !namesItselfAsPlatform(doc.text, fromDomain)) {
     return {
       merchant: { name: structuredName ?? displayName(doc.from?.name ?? null, fromDomain), domain: fromDomain },
@@ -82,6 +84,86 @@ function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
     if (m[1]!.toLowerCase().replace(/\.[a-z]{2,}$/, '').replace(/[^a-z0-9]/g, '') === label) return true;
   }
   return false;
+}
+
+// "Paywren processes payments on behalf of Harrow & Hive", "Je hebt betaald aan Tuinhuis Koppen":
+// a payment service writes for the shop it collects for. The shop is then the domain, among those
+// the mail gives (Reply-To, addresses, links), that carries the payee's name; without one, the sender stands.
+const PAYEE = wordPattern(
+  String.raw`(?:on\s+behalf\s+of|receipt\s+from|payment\s+to|you\s+paid|paid\s+to|namens|betaald\s+aan|im\s+auftrag\s+von|zahlung\s+an|haben\s+an|hast\s+an|pour\s+le\s+compte\s+de|paiement\s+[àa]|en\s+nombre\s+de|pago\s+a|per\s+conto\s+di|pagamento\s+a)[ \t]+([^\n.,;:!?()]{2,60})`,
+  'giu',
+);
+
+function payeeOf(doc: Document, fromDomain: string): { name: string; domain: string; evidence: string } | null {
+  const fromLabel = getDomainWithoutSuffix(fromDomain) ?? fromDomain;
+  const names: { name: string; evidence: string }[] = [];
+  // "Holzmanufaktur Brenner über Kassenwerk": the sender's own name says for whom it writes
+  const acting = ACTING_FOR.exec(doc.from?.name ?? '');
+  if (acting && namesLabel(acting[2]!, fromLabel)) names.push({ name: acting[1]!.trim(), evidence: `From: ${doc.from!.name}` });
+  for (const m of wordMatches(doc.text, PAYEE)) {
+    const words = m[1]!.trim().split(/\s+/);
+    // the name is the run of capitalised words (and joiners like "&", "and", "und") after the phrase
+    let end = 0;
+    while (end < words.length && end < 6 && /^(?:[\p{Lu}\d]|&$|and$|und$|et$|y$|e$|en$|of$|de$)/u.test(words[end]!)) end++;
+    while (end > 0 && !/^[\p{Lu}\d]/u.test(words[end - 1]!)) end--;
+    if (end > 0) names.push({ name: words.slice(0, end).join(' '), evidence: snippetAround(doc.text, m.index) });
+  }
+  if (names.length === 0) return null;
+  const candidates = namedDomains(doc);
+  for (const { name, evidence } of names) {
+    if (namesLabel(name, fromLabel)) return null;
+    for (const [label, domain] of candidates) if (label !== fromLabel && namesLabel(name, label)) return { name, domain, evidence };
+  }
+  return null;
+}
+
+const ACTING_FOR = /^(.{2,60}?)\s+(?:via|über|tramite|through|namens|por\s+medio\s+de)\s+(.{2,40})$/iu;
+
+/**
+ * Whether a domain label spells the name: its words, or the start or end of them, in order
+ * ("juniperfinchpress" for "Juniper & Finch Letterpress", "holz-brenner" for "Holzmanufaktur Brenner").
+ */
+export function namesLabel(name: string, label: string): boolean {
+  const target = label.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const words = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/&/g, ' and ').split(/[^a-z0-9]+/).filter(Boolean);
+  if (target.length < 4 || words.length === 0) return false;
+  const seen = new Set<string>();
+  const from = (at: number, word: number): boolean => {
+    if (at === target.length) return true;
+    const key = `${at}:${word}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    // the label starts with the name's first or second word
+    for (let j = word; j < words.length && (at > 0 || j < 2); j++) {
+      const w = words[j]!;
+      const pieces = new Set([w]);
+      for (let n = 3; n < w.length; n++) pieces.add(w.slice(0, n)).add(w.slice(w.length - n));
+      for (const piece of pieces) if (target.startsWith(piece, at) && from(at + piece.length, j + 1)) return true;
+    }
+    return false;
+  };
+  return from(0, 0);
+}
+
+/** The shop domains the mail names, by their label (the domain without its suffix). */
+function namedDomains(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (hostOrAddress: string | null | undefined) => {
+    const d = shopDomain(registrableDomain(hostOrAddress));
+    if (d) out.set(getDomainWithoutSuffix(d) ?? d, d);
+  };
+  for (const a of doc.replyTo) add(a.address);
+  for (const address of doc.text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []) add(address);
+  for (const link of doc.links) {
+    const mail = /^mailto:[^@?]+@([^?>\s]+)/i.exec(link.href);
+    if (mail) add(mail[1]);
+    else if (/^https?:\/\/([^/?#:]+)/i.test(link.href)) add(/^https?:\/\/([^/?#:]+)/i.exec(link.href)![1]);
+  }
+  return out;
+}
+
+function snippetAround(text: string, index: number): string {
+  return text.slice(Math.max(0, index - 20), index + 80).replace(/\s+/g, ' ').trim();
 }
 
 function mostLinkedDomain(doc: Document): string | null {

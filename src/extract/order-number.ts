@@ -39,10 +39,13 @@ const LABEL = new RegExp(
   'iu',
 );
 
+// "Bestellnummer des Händlers", "Numero ordine del negozio": a payment service prints the shop's number beside its own.
+const OF_THE_SHOP = String.raw`(?:of\s+the|from\s+the|des|der|du|de\s+la|del|della|dello|de\s+la|van\s+de)\s+(?:merchant|seller|shop|store|h[äa]ndlers|verk[äa]ufers|shops|anbieters|marchand|commer[çc]ant|vendeur|boutique|comercio|vendedor|tienda|negozio|venditore|esercente|winkel|verkoper|webshop)`;
+
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
 // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
 const LABELLED = wordPattern(
-  String.raw`(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,12}\))?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d]))`,
+  String.raw`(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,40}\)|\s+${OF_THE_SHOP})?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d])(?!,\d))`,
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;
@@ -84,8 +87,11 @@ export function findOrderNumber(subject: string, text: string, structured: strin
   // A marketplace's subject carries the item number ("... boxed #285519038821"): the body says so.
   for (const m of subject.matchAll(SUBJECT_HASH)) if (!labelledAsItem(head, m[1]!)) add(m[1]!, 3, subject);
   let first = true;
+  // "Receipt #1931-4408" beside "Order reference: JF-2026-0117": a receipt's number is the order's only when no order number is printed
+  const orderLabelled = new Set<string>();
   for (const m of wordMatches(head, LABELLED)) {
     add(m.groups!.num!, first ? 3 : 2, snippet(head, m.index!, m[0].length), true);
+    if (!/^receipt/i.test(m[0])) orderLabelled.add(asPrinted(m.groups!.num!));
     first = false;
   }
   // A code in the subject that the body also prints is the order number even without a label.
@@ -97,6 +103,11 @@ export function findOrderNumber(subject: string, text: string, structured: strin
 
   let best: [string, { score: number; evidence: string }] | null = null;
   for (const entry of scores) if (!best || entry[1].score > best[1].score) best = entry;
+  if (best && labelledInBody.has(best[0]) && !orderLabelled.has(best[0])) {
+    let ordered: [string, { score: number; evidence: string }] | null = null;
+    for (const entry of scores) if (orderLabelled.has(entry[0]) && (!ordered || entry[1].score > ordered[1].score)) ordered = entry;
+    best = ordered ?? best;
+  }
   return best ? { value: best[0], evidence: best[1].evidence, othersLabelled: [...labelledInBody].some((v) => v !== best[0]) } : null;
 }
 

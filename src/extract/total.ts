@@ -26,6 +26,8 @@ const STRONG = new RegExp(
 const LOCAL_STRONG = /(?<![\p{L}])(?:totalt|att\s+betala|å\s+betale|i\s+alt|at\s+betale|razem|do\s+zap[łl]aty|celkem|k\s+[úu]hrad[ěe]|celkov[áa]\s+cena)(?![\p{L}])/iu;
 const LOCAL_CURRENCIES = new Set(['SEK', 'NOK', 'DKK', 'PLN', 'CZK']);
 const PLAIN = wordPattern(String.raw`(?:total|totale|totaal|summe|gesamt|paid|charged|bezahlt|pay[ée]|pagado|pagato)(?![\p{L}])`, 'iu');
+// "Bedrag: € 239,00" on a payment receipt: a bare amount label, read only when no total line stands.
+const AMOUNT_LABEL = /^\W{0,3}(?:amount|bedrag|betrag|montant|importe|importo)\s*:/iu;
 const NOT_TOTAL = new RegExp(
   [
     String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`subtotale`, String.raw`subtotaal`,
@@ -33,6 +35,8 @@ const NOT_TOTAL = new RegExp(
     String.raw`total\s*(?:hors|ht\b|excl)`, String.raw`(?:ohne|exkl\.?|zzgl\.?)\s*mwst`, String.raw`netto`, String.raw`total\s*net`,
     String.raw`points`, String.raw`cart\s*total`, String.raw`warenkorb`, String.raw`panier`, String.raw`carrito`, String.raw`carrello`, String.raw`winkelwagen`,
     String.raw`^\W*(?:gst|vat|hst|pst|tax(?:es)?|mwst|ust|tva|iva|btw|moms)\b`,
+    // an updated order's difference, not its total
+    String.raw`(?<![\p{L}])(?:(?:additional|extra)\s+(?:amount\s+)?(?:charged|charge|payment)|previously\s+(?:charged|paid|billed)|bereits\s+(?:bezahlt|berechnet)|d[ée]j[àa]\s+(?:pay[ée]|d[ée]bit[ée])|ya\s+(?:pagado|cobrado)|gi[àa]\s+(?:pagato|addebitato)|al\s+betaald)`,
     String.raw`free\s*shipping`, String.raw`orders?\s*(?:over|above|from)`, String.raw`ab\s*\d`, String.raw`d[èe]s\s*\d`,
   ].join('|'),
   'iu',
@@ -61,9 +65,10 @@ export function findTotal(text: string, domain: string | null, currency: string 
     const line = lines[i]!;
     const strong = STRONG.exec(line) ?? (local ? LOCAL_STRONG.exec(line) : null);
     const plain = strong ? null : firstWordMatch(line, PLAIN);
-    const label = strong ?? plain;
+    const bare = strong || plain ? null : AMOUNT_LABEL.exec(line);
+    const label = strong ?? plain ?? bare;
     if (!label || NOT_TOTAL.test(line)) continue;
-    const rank = strong ? 2 : 1;
+    const rank = strong ? 2 : plain ? 1 : 0;
     // The amount sits after the label on its line, or alone on the next line (stacked table cells).
     let amounts = chargedAmounts(line.slice(label.index + label[0].length), domain);
     let where = line;

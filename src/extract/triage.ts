@@ -20,15 +20,15 @@ const ORDER_WORDS = new RegExp(
       // Bookings are orders too (a room, a seat, an appointment): DESIGN's life cycle holds for them
       String.raw`bookings?|booked|reservations?|appointments?|itinerary|e-?tickets?|tickets|(?:your|trip|travel)\s+(?:trip|confirmation)`,
       // German
-      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|paket\p{L}*|unterwegs|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure|buchung\p{L}*|gebucht|reservierung\p{L}*|termin\p{L}*|fahrkarte\p{L}*`,
+      String.raw`bestell\p{L}*|auftrag\p{L}*|versand\p{L}*|versendet|verschickt|liefer\p{L}*|zugestellt|sendung|paket\p{L}*|unterwegs|storniert|stornierung|rechnung|erstattung|r[üu]cksendung|retoure|buchung\p{L}*|gebucht|zahlungsbeleg|kaufbeleg|quittung|reservierung\p{L}*|termin\p{L}*|fahrkarte\p{L}*`,
       // French
-      String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture|r[ée]servation|r[ée]serv[ée]e?|billets?|(?:votre|ton)\s+voyage`,
+      String.raw`commande\p{L}*|exp[ée]di\p{L}*|livr[ée]\p{L}*|livraison|colis|annul[ée]e?|annulation|remboursement|rembours[ée]|facture|r[ée]servation|r[ée]serv[ée]e?|billets?|(?:votre|ton)\s+voyage|re[çc]u`,
       // Spanish
-      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra|paquete|en\s+camino|reserva(?:d[oa])?|billetes?|boletos?|cita|itinerario`,
+      String.raw`pedido|env[ií]o|enviado|entregado|cancelado|cancelaci[óo]n|reembolso|factura|devoluci[óo]n|compra|paquete|en\s+camino|reserva(?:d[oa])?|recibo|billetes?|boletos?|cita|itinerario`,
       // Italian
-      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto|pacco|in\s+viaggio|in\s+arrivo|prenotazion[ei]|prenotat[oa]|bigliett[oi]`,
+      String.raw`ordine|spedit[oa]|spedizione|consegnat[oa]|consegna|annullat[oa]|annullamento|rimborso|fattura|reso|acquisto|pacco|in\s+viaggio|in\s+arrivo|prenotazion[ei]|prenotat[oa]|ricevuta|bigliett[oi]`,
       // Dutch
-      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*|pakket\p{L}*|onderweg|boeking\p{L}*|geboekt|reservering\p{L}*|afspraak\p{L}*`,
+      String.raw`order\p{L}*bevestiging|bestel\p{L}*|verzonden|verzend\p{L}*|bezorg\p{L}*|levering\p{L}*|geannuleerd|annulering|terugbetaling|factuur|retour\p{L}*|pakket\p{L}*|onderweg|boeking\p{L}*|geboekt|betaa?l(?:ings)?bewijs|kwitantie|reservering\p{L}*|afspraak\p{L}*`,
     ].join('|') +
     String.raw`)(?![\p{L}])`,
   'iu',

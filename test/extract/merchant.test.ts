@@ -19,6 +19,25 @@ describe('the merchant', () => {
     expect(m).toEqual({ name: 'Alfarería Tres Hornos', domain: 'treshornos.es' });
   });
 
+  it('a payment service writing for a shop: the shop is the domain that carries the payee\'s name', async () => {
+    const receipt = await merchantOf(
+      ['From: Paywren Receipts <receipts@paywren.com>'],
+      'Receipt from Harrow & Hive\nAmount paid: $86.40\nQuestions? Contact Harrow & Hive at hello@harrowandhive.com\nPaywren processes payments on behalf of Harrow & Hive.\nhttps://paywren.com/receipts/r_9kd02',
+    );
+    expect(receipt).toEqual({ name: 'Harrow & Hive', domain: 'harrowandhive.com' });
+    // the sender's own name says for whom it writes; the domain spells the name in part
+    const viaName = await merchantOf(
+      ['From: Holzmanufaktur Brenner über Kassenwerk <beleg@kassenwerk.de>', 'Reply-To: Holzmanufaktur Brenner <kontakt@holz-brenner.de>'],
+      'Bestellnummer des Händlers  HB-26-0311\nGesamt  1.234,56 EUR',
+    );
+    expect(viaName.domain).toBe('holz-brenner.de');
+  });
+
+  it('a payee with no domain of its own in the mail leaves the sender as the merchant', async () => {
+    const m = await merchantOf(['From: Paywren Receipts <receipts@paywren.com>'], 'Receipt from Harrow & Hive\nAmount paid: $86.40\nhttps://paywren.com/help');
+    expect(m.domain).toBe('paywren.com');
+  });
+
   it('a look-alike sender stays the merchant, whatever its Reply-To and links say', async () => {
     const m = await merchantOf(
       ['From: Tres Hornos <pedidos@treshornos-es.com>', 'Reply-To: hola@treshornos.es'],

@@ -27,6 +27,20 @@ describe('the order number', () => {
     expect(find("You've paid for: Vintage brass fly reel, boxed #285519038821", 'Vintage brass fly reel\nItem number: 285519038821\nOrder number: 04-13829-55102')).toBe('04-13829-55102');
   });
 
+  it('a receipt\'s own number gives way to the order number printed beside it', () => {
+    expect(find('Your receipt from Juniper & Finch Letterpress [#1931-4408]', 'Receipt #1931-4408\nOrder reference (Juniper & Finch): JF-2026-0117')).toBe('JF-2026-0117');
+    expect(find('Your receipt', 'Receipt #1931-4408\nAmount paid $12.00')).toBe('1931-4408');
+  });
+
+  it('a payment service prints the shop\'s number as the merchant\'s', () => {
+    expect(find('Ihr Zahlungsbeleg', 'Beleg-Nr.  KW-88-402113\nBestellnummer des Händlers  HB-26-0311')).toBe('HB-26-0311');
+    expect(find('Ricevuta', 'ID transazione SaldoPay  SP-3F9A-22K7-0041\nNumero ordine del negozio  BFC/0419')).toBe('BFC/0419');
+  });
+
+  it('an amount after an order word is not an order number: "Totale ordine (IVA inclusa) 206,01 €"', () => {
+    expect(find('Conferma ordine', 'Ordine n. 2026/VA/1187\nTotale ordine (IVA inclusa)  206,01 €')).toBe('2026/VA/1187');
+  });
+
   it('is never a date, an amount, a year or a word', () => {
     expect(find('Order update', 'Order date: 14.04.2026\nOrder total 12.50\nOrder 2026\nOrder placed')).toBeNull();
   });

@@ -13,6 +13,17 @@ describe('the grand total', () => {
     expect(total('Total TTC  89,90 €\ndont TVA  14,98 €', 'shop.fr', 'EUR')).toBe('89.9 EUR');
   });
 
+  it('an updated order\'s total is the new total, not the difference charged today', () => {
+    expect(total('New order total  CA$1,239.61\nPreviously charged  CA$1,150.34\nAdditional amount charged today  CA$89.27', 'shop.ca', 'CAD')).toBe('1239.61 CAD');
+    // "Totaal betaald" is no "al betaald"
+    expect(total('Totaal betaald  € 1.149,00', 'shop.nl', 'EUR')).toBe('1149 EUR');
+  });
+
+  it('a payment receipt\'s bare "Amount:" or "Bedrag:" counts when no total line stands', () => {
+    expect(total('Bestelnummer: TK-20931\nBedrag: € 239,00', 'shop.nl', 'EUR')).toBe('239 EUR');
+    expect(total('Amount: $40.00\nTotal  $52.50', 'shop.example', 'USD')).toBe('52.5 USD');
+  });
+
   it('reads local formats: thousands with spaces, apostrophes or dots, no decimals', () => {
     expect(total("Total: CHF 1'234.50", 'shop.ch', 'CHF')).toBe('1234.5 CHF');
     expect(total('Total  DKK 1.299,00', 'shop.dk', 'DKK')).toBe('1299 DKK');

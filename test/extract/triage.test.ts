@@ -23,6 +23,13 @@ describe('which messages are worth downloading', () => {
     expect(triage(m(subject))).toBe('order-like');
   });
 
+  it.each([
+    'Ihr Zahlungsbeleg für Holzmanufaktur Brenner (1.234,56 EUR)', 'Ricevuta del pagamento a Bottega Ferri Cuoio – 1.192,00 €',
+    'Betaalbewijs: EUR 42,85 aan Zeepziederij Het Wad', 'Tu recibo de Tienda Olmo', 'Votre reçu Atelier Lune',
+  ])('a receipt from a payment service is order mail: %s', (subject) => {
+    expect(triage(m(subject))).toBe('order-like');
+  });
+
   it('a reply in a thread, whatever its subject', () => {
     expect(worthFetching(m('Re: quick question'))).toBe(true);
     expect(worthFetching(m('thanks!', { 'in-reply-to': '<a@b>' }))).toBe(true);
