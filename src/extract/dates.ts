@@ -123,16 +123,18 @@ const ZONE_NAMES: [RegExp, string][] = [
   [/(?<![\p{L}])(?:heure\s+(?:de\s+Paris|de\s+Bruxelles|fran[çc]aise|de\s+France|belge)|hora\s+(?:peninsular|de\s+Madrid|espa[ñn]ola\s+peninsular)|ora\s+(?:italiana|di\s+Roma)|mitteleurop[äa]ische\s+(?:Sommer)?zeit|deutscher\s+Zeit|Berliner\s+Zeit|Nederlandse\s+tijd|Belgische\s+tijd)(?![\p{L}])/giu, 'CET'],
 ];
 
-// Noon and midnight in words; English ones chrono reads itself. Same length or shorter, padded.
-const NOON = /(?<![\p{L}])(?:midi|mezzogiorno|mediod[ií]a)(?![\p{L}])/giu;
+// Noon and midnight in words (the strict English parser reads neither "noon" nor "12 noon" before a date). Same length or shorter, padded.
+const NOON = /(?<![\p{L}])(?:midi|mezzogiorno|mediod[ií]a|(?:12\s)?noon|midday)(?![\p{L}])/giu;
 const MIDNIGHT = /(?<![\p{L}])(?:minuit|mezzanotte|medianoche|mitternacht|middernacht)(?![\p{L}])/giu;
 /** 04.12.2026 is day first wherever dots are used: written as 2026-12-04, no parser can misread it. */
 const DOTTED_DATE = /(?<![\d.])(\d{2})\.(\d{2})\.(\d{4})(?![\d]|\.\d)/g;
 
 /** Same-length rewrites chrono reads better; every index stays valid for the caller's text. */
+const WORDY_OFFSET = /\((?:[^()\n\d]{1,40}?)[,;]?\s*((?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?)\s*\)/gu;
+
 function normalize(text: string): string {
   let out = text
-    .replace(NOON, (m) => (m.length >= 5 ? '12:00' : '12h').padEnd(m.length, ' '))
+    .replace(NOON, (m) => (m.length >= 5 ? '12:00' : /noon/i.test(m) ? '12pm' : '12h').padEnd(m.length, ' '))
     .replace(MIDNIGHT, (m) => '00h00'.padEnd(m.length, ' '))
     // "10:22h": the h only repeats that it is a time
     .replace(/(?<!\d)(\d{1,2}:\d{2})\s?h(?![\p{L}\d])/gu, (m, t: string) => t.padEnd(m.length, ' '))
@@ -140,6 +142,8 @@ function normalize(text: string): string {
     .replace(DOTTED_DATE, (m, d: string, mo: string, y: string) => (Number(d) <= 31 && Number(mo) <= 12 ? `${y}-${mo}-${d}` : m))
     .replace(/(?<!\d)(\d{1,2}) ?h ?(\d{2})(?!\d)/g, (m, h: string, min: string) => `${h}:${min}`.padEnd(m.length, ' '));
   for (const [re, abbr] of ZONE_NAMES) out = out.replace(re, (m) => abbr.padEnd(m.length, ' '));
+  // "21:14 (hora del centro, UTC-6)": the offset in words' company, brought to the front of its parenthesis
+  out = out.replace(WORDY_OFFSET, (m, offset: string) => `(${offset.replace(/[\s−]/g, (c) => (c === '−' ? '-' : ''))})`.padEnd(m.length, ' '));
   return out;
 }
 

@@ -25,7 +25,7 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`jusqu'(?:à|a)\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|ce\s+qu'elle\s+soit\s+exp[ée]di[ée]e|l'envoi)`, String.raw`avant\s+(?:l'exp[ée]dition|son\s+exp[ée]dition|l'envoi)`, String.raw`tant\s+qu'elle\s+n'est\s+pas\s+exp[ée]di[ée]e`,
     String.raw`hasta\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]|salga)`, String.raw`antes\s+(?:del\s+env[ií]o|de\s+que\s+(?:se\s+env[ií]e|sea\s+enviad[oa]))`, String.raw`mientras\s+no\s+(?:se\s+haya|haya\s+sido)\s+enviad`,
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
-    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|no\s+(?:se\s+)?hayan?|no\s+ha|non\s+(?:è|ha)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
+    String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|ne\s+l['’]\s*(?:a|ont)\s+pas|no\s+(?:se\s+|l[oa]s?\s+)?hayan?|no\s+(?:l[oa]s?\s+)?ha|non\s+(?:è|ha)|non\s+l['’]\s*(?:ha|hanno)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
     String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
     String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`,
@@ -186,16 +186,21 @@ function endOfDay(ms: number, offset: number): number {
 const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|geld[-\s]terug\w*|geld[-\s]zur[üu]ck\w*|satisfait\s+ou\s+rembours[ée]|soddisfatti\s+o\s+rimborsati|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)`, 'giu');
 const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
 
+const WEEKS = new RegExp(String.raw`${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'iu');
+
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {
   for (const sentence of sentencesMatching(text, RETURN_WORD)) {
-    const m = DAYS.exec(sentence.text);
+    const inDays = DAYS.exec(sentence.text);
+    const inWeeks = inDays ? null : WEEKS.exec(sentence.text);
+    const m = inDays ?? inWeeks;
     if (!m) continue;
     if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
     // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
     // "Te lo devolveremos en la misma tarjeta; el abono puede tardar 5 a 10 días": we give the money back
     // (the shop's "devolvemos"), not "puedes devolverlo en 15 días" (the customer sends the goods back)
     if ((/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) || (/devolve(?:re)?mos/i.test(sentence.text) && /tarjeta|cuenta|abono|reembols|importe|dinero/i.test(sentence.text))) && !/devoluci|return|retour|reso/i.test(sentence.text)) continue;
-    const days = numberValue(m[1]!);
+    const count = numberValue(m[1]!);
+    const days = count === null ? null : inWeeks ? count * 7 : count;
     if (days !== null && days <= 365) return { days, evidence: sentence.text };
   }
   return null;

@@ -51,6 +51,14 @@ describe('reading dates in six languages', () => {
     expect(iso('until 12:00 JST on 2026/03/04', november)).toBe('2026-03-04T12:00:00+09:00');
   });
 
+  it('reads English noon before its date, in the date\'s summer time', () => {
+    expect(iso('accepted until noon ET on Thursday, March 5', ctx({ language: 'en', reference: new Date('2026-03-03T21:19:07Z'), offset: -300, dayFirst: false }))).toBe('2026-03-05T12:00:00-05:00');
+  });
+
+  it('reads an offset printed among words in parentheses after the time', () => {
+    expect(iso('Fecha  10 de abril de 2026, 21:14 h (hora del centro, UTC-6)', ctx({ language: 'es', offset: 0 }))).toBe('2026-04-10T21:14:00-06:00');
+  });
+
   it('reads noon and midnight written as words', () => {
     expect(iso('annulez avant le 12/12/2026 à midi', ctx({ language: 'fr', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');
     expect(iso('annulla entro il 12/12/2026 a mezzogiorno', ctx({ language: 'it', offset: 60 }))).toBe('2026-12-12T12:00:00+01:00');

@@ -94,6 +94,28 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Colis en cours d\'acheminement', opening: 'Votre commande ayant la référence MPLDQZTRH est en cours d\'acheminement.' })).toBe('shipping_notification');
   });
 
+  it('a parcel the shop can no longer stop is a refusal, in six languages', () => {
+    expect(kindOf({ subject: 'AW: Stornierung Bestellung LB-778201', opening: 'Ihre Bestellung wurde bereits an GLS übergeben und ist auf dem Weg zu Ihnen – in diesem Stadium können wir sie leider nicht mehr zurückholen.' })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Richiesta di annullamento – ordine CS-2026-3390', opening: 'Il pacco è già partito ieri: una volta affidato al corriere, non siamo più in grado di fermarlo.' })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Re: cancel order 4471', opening: "It left our warehouse this morning, so we're no longer able to stop it." })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Re: annuleren 5520', opening: 'Het pakket is al onderweg; we kunnen het helaas niet meer tegenhouden.' })).toBe('cancellation_denied');
+  });
+
+  it('"after that" the order can no longer be cancelled is the policy\'s other half, in every language', () => {
+    expect(kindOf({ subject: 'Tu pedido n.º 5081', opening: 'Gracias por tu compra. Puedes cancelar tu pedido durante las primeras 2 horas. Después ya no es posible cancelarlo.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Ihre Bestellung 4471', opening: 'Vielen Dank für Ihre Bestellung. Stornieren Sie binnen 1 Stunde; anschließend ist eine Stornierung nicht mehr möglich.' })).toBe('order_confirmation');
+  });
+
+  it('a receipt a payment service sends for a shop confirms the order', () => {
+    expect(kindOf({ subject: 'Betalingsbewijs voor je bestelling bij Tuinhuis Koppen', opening: 'Je hebt betaald aan Tuinhuis Koppen.' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Ihr Zahlungsbeleg für Holzmanufaktur Brenner', opening: 'Sie haben an Holzmanufaktur Brenner gezahlt' })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Ricevuta del pagamento a Bottega Ferri Cuoio', opening: 'SaldoPay · Ricevuta di pagamento' })).toBe('order_confirmation');
+  });
+
+  it('a cancellation a person confirms in a thread: "el pedido #7712 queda cancelado"', () => {
+    expect(kindOf({ subject: 'RE: Cancelar pedido #7712', opening: 'Hecho, el pedido #7712 queda cancelado.' })).toBe('cancellation_confirmation');
+  });
+
   it('a policy that no order can be cancelled is not a refusal', () => {
     expect(kindOf({ subject: 'Your order is confirmed! 1482930571', opening: 'You can cancel free within 60 seconds of placing the order. After that, the restaurant starts preparing your food and the order can no longer be cancelled.' })).toBe('order_confirmation');
     expect(kindOf({ subject: 'Ticket purchase complete: order 7731', opening: 'Orders cannot be cancelled or changed after purchase, except when the event is cancelled.' })).toBe('order_confirmation');

@@ -26,6 +26,11 @@ describe('the order link', () => {
     expect(findOrderLink(links, '1042')).toBeNull();
   });
 
+  it('a contact or help page is where to ask, not the order\'s link', () => {
+    const links = [link('https://harrowandhive.com/contact', 'https://harrowandhive.com/contact'), link('Hilfe zu Ihrer Bestellung', 'https://shop.example/hilfe/')];
+    expect(findOrderLink(links, '1742-9930')).toBeNull();
+  });
+
   it('a link that offers to cancel counts even when it also offers tracking', () => {
     const href = 'https://platterly.co.uk/order/PLT-7F3K9Q?src=email_confirm&utm_campaign=order_placed';
     expect(findOrderLink([link('Track or cancel order', href)], 'PLT-7F3K9Q')?.href).toBe(href);

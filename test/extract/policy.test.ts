@@ -25,6 +25,12 @@ describe('the cancellation window', () => {
     expect(deadline('Puedes cancelar gratis durante 24 horas.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
   });
 
+  it('a window open while the seller has not shipped is until-shipped, with the pronoun between', () => {
+    expect(findCancelPolicy('Puedes cancelar tu compra mientras el vendedor no la haya enviado.', placed, { ...ctx, language: 'es' }).untilShipped).toBe(true);
+    expect(findCancelPolicy("Vous pouvez annuler tant que le vendeur ne l'a pas expédiée.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);
+    expect(findCancelPolicy("Puoi annullare finché il venditore non l'ha spedito.", placed, { ...ctx, language: 'it' }).untilShipped).toBe(true);
+  });
+
   it('reads "en las 2 horas siguientes" and "tot het moment van verzending"', () => {
     const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: -420, dayFirst: true };
     expect(deadline('Puedes cancelar tu pedido en las 2 horas siguientes a la compra.', es)).toBe('2026-04-14T17:05:00-07:00');
@@ -189,6 +195,11 @@ describe('the return window', () => {
     ['Je hebt 30 dagen bedenktijd.', 30],
   ])('"%s" -> %d days', (text, days) => {
     expect(findReturnWindow(text)?.days).toBe(days);
+  });
+
+  it('reads a return period in weeks as days', () => {
+    expect(findReturnWindow('Unwound, unused yarn can be returned within 4 weeks of delivery.')?.days).toBe(28);
+    expect(findReturnWindow('Rücksendung innerhalb von 2 Wochen.')?.days).toBe(14);
   });
 
   it('reads "30-tägiges Rückgaberecht"', () => {
