@@ -25,7 +25,7 @@ const DENIED = phrases(
   String.raw`no\s+(?:se\s+)?(?:puede|podemos|pudimos|ha\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`, String.raw`no\s+(?:hemos|hab[íi]amos)\s+podido\s+(?:cancelar|anular)`,
   String.raw`non\s+(?:è|e[’'])\s+(?:più\s+|stato\s+)?possibile\s+(?:annull|cancell)\w*`, String.raw`non\s+(?:possiamo|può|potuto|siamo\s+riusciti\s+ad?)\s+(?:più\s+)?(?:essere\s+)?(?:annull|cancell)`, String.raw`annullamento\s+(?:non\s+(?:è\s+)?possibile|rifiutato)`,
   // "in diesem Stadium können wir sie leider nicht mehr zurückholen": the parcel can no longer be stopped
-  String.raw`(?:can(?:not|[’']t)|could(?:n[’']t|\s+not)|(?:are|were|re)\s+(?:no\s+longer\s+able|not\s+able|unable)\s+to|no\s+longer)\s+(?:stop|recall|intercept|halt|cancel)\s+(?:it|this|that|the|your)`,
+  String.raw`(?:can(?:not|[’']t)|could(?:n[’']t|\s+not)|(?:are|were|re)\s+(?:no\s+longer\s+able|not\s+able|unable)\s+to|no\s+longer)\s+(?:stop|recall|intercept|halt|pull\s+back)\s+(?:it|this|that|the|your)`,
   String.raw`(?:k[öo]nnen|konnten|k[öo]nnten)\s+(?:wir\s+)?(?:(?:sie|ihn|es|diese|die|ihre|deine)\s+)?(?:\p{L}+\s+)?(?:leider\s+)?nicht\s+mehr\s+(?:zur[üu]ckholen|aufhalten|stoppen|anhalten|abfangen)`,
   String.raw`ne\s+(?:pouvons|pouvions|pourrons)\s+(?:malheureusement\s+|donc\s+)?(?:plus|pas)\s+(?:l['’]\s*|le\s+|la\s+)?(?:arr[êe]ter|intercepter|bloquer|retenir)`,
   String.raw`no\s+(?:podemos|pudimos|es\s+posible)\s+(?:ya\s+)?(?:detener|parar|frenar|interceptar)`,

@@ -110,9 +110,15 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
   }
   if (names.length === 0) return null;
   const candidates = namedDomains(doc);
+  const squash = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const { name, evidence } of names) {
     if (namesLabel(name, fromLabel)) return null;
-    for (const [label, domain] of candidates) if (label !== fromLabel && namesLabel(name, label)) return { name, domain, evidence };
+    for (const [label, domain] of candidates) {
+      if (label === fromLabel || !namesLabel(name, label)) continue;
+      // "moonridgeoutfitters-billing" writing for "moonridgeoutfitters": a look-alike, reported as itself
+      if (squash(fromLabel).includes(squash(label)) || squash(label).includes(squash(fromLabel))) return null;
+      return { name, domain, evidence };
+    }
   }
   return null;
 }

@@ -40,7 +40,7 @@ const LABEL = new RegExp(
 );
 
 // "Bestellnummer des Händlers", "Numero ordine del negozio": a payment service prints the shop's number beside its own.
-const OF_THE_SHOP = String.raw`(?:of\s+the|from\s+the|des|der|du|de\s+la|del|della|dello|de\s+la|van\s+de)\s+(?:merchant|seller|shop|store|h[äa]ndlers|verk[äa]ufers|shops|anbieters|marchand|commer[çc]ant|vendeur|boutique|comercio|vendedor|tienda|negozio|venditore|esercente|winkel|verkoper|webshop)`;
+const OF_THE_SHOP = String.raw`(?:of\s+the|from\s+the|des|der|du|de\s+la|del|della|dello|van\s+de)\s+(?:merchant|seller|shop|store|h[äa]ndlers|verk[äa]ufers|shops|anbieters|marchand|commer[çc]ant|vendeur|boutique|comercio|vendedor|tienda|negozio|venditore|esercente|winkel|verkoper|webshop)`;
 
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
 // The number sits in a lookahead so that a label followed by a word does not swallow the next label.

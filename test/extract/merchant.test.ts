@@ -33,6 +33,14 @@ describe('the merchant', () => {
     expect(viaName.domain).toBe('holz-brenner.de');
   });
 
+  it('a look-alike sender that says it collects for the brand is still reported as itself', async () => {
+    const m = await merchantOf(
+      ['From: Moonridge Outfitters Billing <billing@moonridgeoutfitters-billing.com>'],
+      'Receipt from Moonridge Outfitters\nAmount paid: $749.00\nQuestions? support@moonridgeoutfitters.com',
+    );
+    expect(m.domain).toBe('moonridgeoutfitters-billing.com');
+  });
+
   it('a payee with no domain of its own in the mail leaves the sender as the merchant', async () => {
     const m = await merchantOf(['From: Paywren Receipts <receipts@paywren.com>'], 'Receipt from Harrow & Hive\nAmount paid: $86.40\nhttps://paywren.com/help');
     expect(m.domain).toBe('paywren.com');
