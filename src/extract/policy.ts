@@ -27,6 +27,12 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
     String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|ne\s+l['’]\s*(?:a|ont)\s+pas|no\s+(?:se\s+|l[oa]s?\s+)?hayan?|no\s+(?:l[oa]s?\s+)?ha|non\s+(?:è|ha)|non\s+l['’]\s*(?:ha|hanno)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
+    // "bis die Ware unser Lager verlässt": leaving the warehouse is shipping
+    String.raw`bis\s+(?:die\s+ware|ihre\s+bestellung|deine\s+bestellung|das\s+paket|sie|es)\s+(?:unser|das)\s+lager\s+verl[äa]sst`,
+    String.raw`avant\s+que\s+(?:votre\s+commande|le\s+colis|elle|il)\s+(?:ne\s+)?quitte\s+(?:notre|l['’])\s*entrep[ôo]t`,
+    String.raw`(?:antes\s+de\s+que|hasta\s+que)\s+(?:tu\s+pedido|su\s+pedido|el\s+paquete)\s+salga\s+de(?:l|\s+nuestro)\s+almac[ée]n`,
+    String.raw`prima\s+che\s+(?:l['’]\s*ordine|il\s+pacco)\s+lasci\s+il\s+(?:nostro\s+)?magazzino`,
+    String.raw`tot(?:dat)?\s+(?:je|uw)\s+(?:bestelling|pakket)\s+(?:ons|het)\s+magazijn\s+verlaat`,
     String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
     String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`,
     // "until it is handed over to the carrier"

@@ -11,7 +11,7 @@ const STRONG = new RegExp(
   [
     String.raw`grand\s*total`, String.raw`order\s*total`, String.raw`total\s*(?:charged|paid|amount|due|to pay)`,
     String.raw`amount\s*(?:charged|paid)`, String.raw`(?:you|we)\s*(?:paid|charged)`, String.raw`payment\s*total`,
-    String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
+    String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*ttc`, String.raw`net\s*[àa]\s*payer`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
     String.raw`gesamt(?:summe|betrag|preis|kosten)`, String.raw`endbetrag`, String.raw`rechnungsbetrag`, String.raw`bezahlter?\s*betrag`,
     String.raw`importe\s*total`, String.raw`total\s*pay[ée]`, String.raw`total\s*r[ée]gl[ée]`, String.raw`total\s*a\s*pagar`, String.raw`total\s*del\s*pedido`, String.raw`total\s*pagado`,
     String.raw`totale\s*(?:ordine|pagato|complessivo|da pagare)`, String.raw`importo\s*(?:totale|pagato)`,

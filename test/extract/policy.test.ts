@@ -25,6 +25,12 @@ describe('the cancellation window', () => {
     expect(deadline('Puedes cancelar gratis durante 24 horas.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
   });
 
+  it('until the order leaves the warehouse is until shipped', () => {
+    expect(findCancelPolicy('Eine Stornierung ist möglich, bis die Ware unser Lager verlässt.', placed, { ...ctx, language: 'de' }).untilShipped).toBe(true);
+    expect(findCancelPolicy("Annulez avant que votre commande ne quitte notre entrepôt.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);
+    expect(findCancelPolicy('Annuleren kan totdat je bestelling ons magazijn verlaat.', placed, { ...ctx, language: 'nl' }).untilShipped).toBe(true);
+  });
+
   it('a window open while the seller has not shipped is until-shipped, with the pronoun between', () => {
     expect(findCancelPolicy('Puedes cancelar tu compra mientras el vendedor no la haya enviado.', placed, { ...ctx, language: 'es' }).untilShipped).toBe(true);
     expect(findCancelPolicy("Vous pouvez annuler tant que le vendeur ne l'a pas expédiée.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);

@@ -19,6 +19,11 @@ describe('the grand total', () => {
     expect(total('Totaal betaald  € 1.149,00', 'shop.nl', 'EUR')).toBe('1149 EUR');
   });
 
+  it('reads French "Montant TTC" and "Net à payer"', () => {
+    expect(total('Sous-total  50,00 €\nMontant TTC  59,95 €', 'shop.fr', 'EUR')).toBe('59.95 EUR');
+    expect(total('Net à payer  59,95 €', 'shop.fr', 'EUR')).toBe('59.95 EUR');
+  });
+
   it('a payment receipt\'s bare "Amount:" or "Bedrag:" counts when no total line stands', () => {
     expect(total('Bestelnummer: TK-20931\nBedrag: € 239,00', 'shop.nl', 'EUR')).toBe('239 EUR');
     expect(total('Amount: $40.00\nTotal  $52.50', 'shop.example', 'USD')).toBe('52.5 USD');
