@@ -94,6 +94,18 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Colis en cours d\'acheminement', opening: 'Votre commande ayant la référence MPLDQZTRH est en cours d\'acheminement.' })).toBe('shipping_notification');
   });
 
+  it('Italian and Dutch shipping in everyday words: "è partito", "affidato al corriere", "is verstuurd"', () => {
+    expect(kindOf({ subject: 'Il tuo ordine è partito', opening: "L'ordine 5512 è stato affidato al corriere.", hasTrackingNumber: true })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Spedizione 1 di 2 per il tuo ordine 5512', opening: 'Il pacco è partito oggi con BRT.', hasTrackingNumber: true })).toBe('shipping_notification');
+    expect(kindOf({ subject: 'Je bestelling is verstuurd', opening: 'Bestelling 5512 is verstuurd met PostNL.', hasTrackingNumber: true })).toBe('shipping_notification');
+  });
+
+  it('a refusal told in the past tense: "war nicht mehr möglich", "nous n\'avons pas pu l\'annuler"', () => {
+    expect(kindOf({ subject: 'AW: Stornierung', opening: 'Leider war die Bestellung 5512 bereits versandt, eine Stornierung war nicht mehr möglich.' })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'RE: annulation', opening: "Malheureusement la commande 5512 était déjà partie, nous n'avons pas pu l'annuler." })).toBe('cancellation_denied');
+    expect(kindOf({ subject: 'Antw: annuleren', opening: 'Helaas was bestelling 5512 al verzonden; annuleren was niet meer mogelijk.' })).toBe('cancellation_denied');
+  });
+
   it('a parcel the shop can no longer stop is a refusal, in six languages', () => {
     expect(kindOf({ subject: 'AW: Stornierung Bestellung LB-778201', opening: 'Ihre Bestellung wurde bereits an GLS übergeben und ist auf dem Weg zu Ihnen – in diesem Stadium können wir sie leider nicht mehr zurückholen.' })).toBe('cancellation_denied');
     expect(kindOf({ subject: 'Richiesta di annullamento – ordine CS-2026-3390', opening: 'Il pacco è già partito ieri: una volta affidato al corriere, non siamo più in grado di fermarlo.' })).toBe('cancellation_denied');
