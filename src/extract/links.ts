@@ -9,6 +9,9 @@ const MANAGE_TEXT = new RegExp(
     String.raw`(?:view|see|manage|check|edit|change|modify|review|open)\s+(?:your\s+|my\s+|this\s+)?(?:order|purchase)`,
     String.raw`order\s+(?:details|status|page|summary)`, String.raw`(?:your|my)\s+order(?!s)`, String.raw`make\s+changes`,
     String.raw`manage\s+(?:your\s+|my\s+|this\s+)?(?:delivery|box)`,
+    // a delivery managed: "Levering beheren", "Lieferung verwalten", "Gérer la livraison"
+    String.raw`(?:levering|bezorging)\s+(?:beheren|wijzigen|aanpassen)`, String.raw`(?:beheer|wijzig)\s+(?:je\s+|jouw\s+|uw\s+)?(?:levering|bezorging)`, String.raw`lieferung\s+(?:verwalten|[äa]ndern|bearbeiten)`,
+    String.raw`g[ée]rer\s+(?:ma\s+|votre\s+|la\s+)?livraison`, String.raw`gestionar\s+(?:mi\s+|tu\s+|su\s+|la\s+)?entrega`, String.raw`gestisci\s+(?:la\s+(?:tua\s+)?)?consegna`,
     String.raw`bestell(?:ung|details|status|übersicht)`, String.raw`auftrag\s+ansehen`, String.raw`(?:vorbestellung|subskription|buchung|reservierung)\s+(?:verwalten|ansehen|anzeigen|[äa]ndern|bearbeiten)`,
     String.raw`(?:voir|g[ée]rer|consulter|modifier|d[ée]tails?\s+de)\s+(?:le\s+d[ée]tail\s+de\s+)?(?:ma\s+|votre\s+|la\s+|cette\s+)?commande`, String.raw`ma\s+commande|votre\s+commande`,
     String.raw`(?:ver|gestionar|consultar|modificar|detalles?\s+del?)\s+(?:mi\s+|tu\s+|su\s+|el\s+)?pedido`, String.raw`mi\s+pedido|tu\s+pedido`,

@@ -106,6 +106,17 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Antw: annuleren', opening: 'Helaas was bestelling 5512 al verzonden; annuleren was niet meer mogelijk.' })).toBe('cancellation_denied');
   });
 
+  it('a backorder or delay notice is other, whatever it says of the parcel', () => {
+    expect(kindOf({ subject: 'Lieferverzögerung zu Ihrer Bestellung 4471', opening: 'Ein Artikel ist erst ab dem 20.04. wieder verfügbar; der Rest ist bereits auf dem Weg.' })).toBe('other');
+    expect(kindOf({ subject: 'Your order CK-88120 is delayed', opening: 'One item is on backorder; we will ship it as soon as it arrives.' })).toBe('other');
+  });
+
+  it('asking how the customer likes the goods is a review request: other', () => {
+    expect(kindOf({ subject: 'How are you finding your candles?', opening: 'Your order #5512 arrived last week.' })).toBe('other');
+    expect(kindOf({ subject: 'Ti piace il tuo nuovo zaino?', opening: "L'ordine 5512 è stato consegnato." })).toBe('other');
+    expect(kindOf({ subject: 'Bevalt je nieuwe lamp?', opening: 'Je bestelling 5512 is bezorgd.' })).toBe('other');
+  });
+
   it('a parcel the shop can no longer stop is a refusal, in six languages', () => {
     expect(kindOf({ subject: 'AW: Stornierung Bestellung LB-778201', opening: 'Ihre Bestellung wurde bereits an GLS übergeben und ist auf dem Weg zu Ihnen – in diesem Stadium können wir sie leider nicht mehr zurückholen.' })).toBe('cancellation_denied');
     expect(kindOf({ subject: 'Richiesta di annullamento – ordine CS-2026-3390', opening: 'Il pacco è già partito ieri: una volta affidato al corriere, non siamo più in grado di fermarlo.' })).toBe('cancellation_denied');

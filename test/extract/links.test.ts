@@ -26,6 +26,11 @@ describe('the order link', () => {
     expect(findOrderLink(links, '1042')).toBeNull();
   });
 
+  it('a delivery to manage is the order\'s link: "Levering beheren", "Lieferung verwalten"', () => {
+    expect(findOrderLink([link('Levering beheren', 'https://mijn.shop.example/levering/88213')], '88213')?.href).toBe('https://mijn.shop.example/levering/88213');
+    expect(findOrderLink([link('Lieferung verwalten', 'https://shop.example/lieferung?id=4471')], '4471')?.href).toBe('https://shop.example/lieferung?id=4471');
+  });
+
   it('a contact or help page is where to ask, not the order\'s link', () => {
     const links = [link('https://harrowandhive.com/contact', 'https://harrowandhive.com/contact'), link('Hilfe zu Ihrer Bestellung', 'https://shop.example/hilfe/')];
     expect(findOrderLink(links, '1742-9930')).toBeNull();
