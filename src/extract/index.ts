@@ -11,7 +11,7 @@ import { classify } from './kind.js';
 import { detectLanguage, type Language } from './language.js';
 import { findOrderLink } from './links.js';
 import { findMerchant } from './merchant.js';
-import { currencyByLanguage, dominantCurrency } from './money.js';
+import { currencyByLanguage, dominantCurrency, findAmounts } from './money.js';
 import { findOrderNumber, orderSection, snippet } from './order-number.js';
 import { findCancelPolicy, findReturnWindow } from './policy.js';
 import { readStructuredOrder, type StructuredOrder } from './structured.js';
@@ -64,6 +64,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
     totalInOpening: visibleTotal !== null && opening.includes(visibleTotal.evidence),
     hasStructuredOrder: structured !== null && (structured.orderNumber !== null || structured.total !== null),
     structuredStatus: structured?.status ?? null,
+    pricedInOpening: findAmounts(opening, domain).some((a) => a.currency !== null),
   });
   evidence.kind = kindEvidence;
 

@@ -72,6 +72,10 @@ const ORDERED = phrases(
   String.raw`(?:we[’']ve|we\s+have)\s+(?:received|got)\s+your\s+order`, String.raw`your\s+order\s+(?:is\s+confirmed|has\s+been\s+(?:received|placed|confirmed))`, String.raw`purchase\s+confirmation`,
   String.raw`invoice\s+for\s+your`, String.raw`purchase\s+(?:complete|completed|successful|confirmed)`, String.raw`acquisto\s+confermato`, String.raw`grazie\s+per\s+(?:aver|avere)\s+acquistato`, String.raw`conferma\s+(?:di\s+|dell['’]\s*)?(?:acquisto|prenotazione)`, String.raw`kauf\s+(?:best[äa]tigt|abgeschlossen)`, String.raw`buchungsbest[äa]tigung`, String.raw`achat\s+confirm[ée]`, String.raw`confirmation\s+de\s+(?:votre\s+)?(?:r[ée]servation|achat)`, String.raw`compra\s+confirmada`, String.raw`confirmaci[óo]n\s+de\s+(?:tu\s+|su\s+)?(?:reserva|compra)`, String.raw`aankoop\s+bevestigd`, String.raw`boekingsbevestiging`, String.raw`(?:ticket|booking)\s+(?:confirmation|confirmed)`, String.raw`(?:booking|reservation)\s+(?:is\s+|has\s+been\s+)confirmed`, String.raw`reservation\s+confirmation`, String.raw`(?:buchung|reservierung)\s+(?:ist\s+|wurde\s+)?best[äa]tigt`, String.raw`r[ée]servation\s+(?:est\s+|a\s+été\s+)?confirm[ée]e`, String.raw`reserva\s+(?:est[áa]\s+|ha\s+sido\s+)?confirmada`, String.raw`prenotazione\s+(?:è\s+)?(?:stata\s+)?confermata`, String.raw`(?:reservering|boeking)\s+(?:is\s+)?bevestigd`, String.raw`your\s+tickets?\s+(?:for|are\s+(?:here|ready|confirmed))`, String.raw`we\s+have\s+your\s+order`, String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?confirmed`, String.raw`sales\s+order`,
   String.raw`confirmation\s+of\s+your\s+(?:order|purchase)`,
+  // an order updated (items, price, address) is confirmed again
+  String.raw`order\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:has\s+been\s+|was\s+)?updated`, String.raw`updated\s+order\s+confirmation`, String.raw`bestellung\s+(?:[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:wurde\s+)?(?:aktualisiert|ge[äa]ndert)`,
+  String.raw`commande\s+(?:[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:a\s+été\s+)?(?:mise\s+à\s+jour|modifi[ée]e)`, String.raw`pedido\s+(?:[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:ha\s+sido\s+)?(?:actualizado|modificado)`,
+  String.raw`ordine\s+(?:[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:è\s+stato\s+)?(?:aggiornato|modificato)`, String.raw`conferma\s+d['’]\s*ordine\s+aggiornata`, String.raw`bestelling\s+(?:[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:is\s+)?(?:bijgewerkt|gewijzigd)`,
   // Receipts, also those a payment service sends for a shop
   String.raw`betaa?l(?:ings)?bewijs`, String.raw`(?:je|u)\s+(?:hebt|heeft)\s+betaald\s+aan`, String.raw`zahlungsbeleg`, String.raw`kaufbeleg`, String.raw`quittung`, String.raw`zahlungsbest[äa]tigung`,
   String.raw`re[çc]u\s+(?:de\s+paiement|d['’]achat|pour\s+votre)`, String.raw`votre\s+re[çc]u`, String.raw`recibo\s+de\s+(?:tu\s+|su\s+)?(?:pago|compra)`, String.raw`(?:tu|su)\s+recibo`,
@@ -137,6 +141,8 @@ export interface KindSignals {
   /** The total's line stands in the opening (not only further down, as in quoted history). */
   totalInOpening: boolean;
   hasStructuredOrder: boolean;
+  /** The opening prints a price (a pre-order confirmed, charged only at dispatch, shows no total). */
+  pricedInOpening?: boolean;
   structuredStatus: string | null;
 }
 
@@ -146,6 +152,10 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
   ['delivery_notification', DELIVERED],
   ['shipping_notification', SHIPPED],
 ];
+
+// A priced order confirmed without a total (a pre-order charged at dispatch) is an order; a receipt
+// or an invoice without one is not (a donation, a tax invoice weeks later).
+const ORDER_WORD = /order|bestell|commande|pedido|ordine|bestelling|buchung|booking|reserv/i;
 
 // "Re: Your order #PB-40712 is confirmed": a reply's subject names the thread, not the news.
 const REPLY_SUBJECT = /^\s*(?:\[[^\]]{1,60}\]\s*)?(?:re|aw|sv|rif|r|antw|vs|réf)\s*(?:\[\d+\])?\s*:/iu;
@@ -188,7 +198,7 @@ export function classify(signals: KindSignals): KindEvidence {
   if (identified && /OrderDelivered/i.test(status)) return { kind: 'delivery_notification', evidence: `orderStatus ${status}` };
   if (identified && /OrderInTransit|OrderPickupAvailable/i.test(status)) return { kind: 'shipping_notification', evidence: `orderStatus ${status}` };
 
-  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder);
+  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder || (s.pricedInOpening === true && ORDER_WORD.test((inSubject(ORDERED) ?? inOpening(ORDERED))?.[0] ?? '')));
   const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
   if (evidenceOfOrder) {
     const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);
@@ -223,7 +233,7 @@ const PROMISE = new RegExp(
 );
 
 // "zodra je bestelling nog niet is verzonden": a negation, not news.
-const NEGATED = /(?<![\p{L}])(?:not(?:\s+yet)?|nog\s+niet|niet|noch\s+nicht|nicht|pas(?:\s+encore)?|todav[íi]a\s+no|a[úu]n\s+no|non(?:\s+ancora)?|ancora\s+non)\s+$/iu;
+const NEGATED = /(?<![\p{L}])(?:not(?:\s+yet)?|nog\s+niet|niet|noch\s+nicht|nicht|pas(?:\s+encore)?|todav[íi]a\s+no|a[úu]n\s+no|non(?:\s+ancora)?|ancora\s+non|non\s+(?:è|e[’']|sono)\s+(?:ancora\s+)?)\s+$/iu;
 
 // "Este correo se envió desde …", "Diese E-Mail wurde versendet an …": the mail speaks of itself, not of a parcel.
 const MAIL_ITSELF = /(?<![\p{L}])(?:e-?mail|mail|correo(?:\s+electr[óo]nico)?|mensaje|message|nachricht|courriel|messaggio|bericht|newsletter)\s+$/iu;
@@ -234,7 +244,7 @@ const RELATIVE_CLAUSE = /(?<![\p{L}])(?:which|that)\s+$/iu;
 const GLOBAL = new Map<RegExp, RegExp>();
 
 // "Orders cannot be cancelled after purchase" states a rule for all orders; it refuses nothing.
-const GENERAL_RULE = /(?<![\p{L}])(?:orders|tickets|purchases|items|products|bookings|reservations|sales|bestellungen|artikel|commandes|billets|articles|pedidos|entradas|art[ií]culos|ordini|biglietti|articoli|bestellingen|kaartjes|artikelen)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
+const GENERAL_RULE = /(?<![\p{L}])(?:orders|tickets|licen[cs]es|subscriptions|downloads|vouchers|gift\s+cards|purchases|items|products|bookings|reservations|sales|bestellungen|artikel|commandes|billets|articles|pedidos|entradas|art[ií]culos|ordini|biglietti|articoli|bestellingen|kaartjes|artikelen)\s+(?:[\p{L}’'-]+\s+){0,2}$/iu;
 
 // "You can cancel within 60 seconds. After that, the order can no longer be cancelled": the policy's other half.
 const AFTER_THAT = new RegExp(
@@ -246,13 +256,16 @@ const AFTER_THAT = new RegExp(
   'iu',
 );
 
+// "cannot be cancelled or refunded once the files have been issued": a rule with its condition, not a refusal
+const CONDITION_AFTER = /^[^.!?\n]{0,25}?(?<![\p{L}])(?:once|after|when|if|as\s+soon\s+as|sobald|nachdem|wenn|une\s+fois|d[èe]s\s+que|apr[èe]s|una\s+vez|despu[ée]s\s+de|cuando|una\s+volta|dopo|quando|zodra|nadat|wanneer)(?![\p{L}])/iu;
+
 function factIn(text: string, re: RegExp): RegExpExecArray | null {
   let global = GLOBAL.get(re);
   if (!global) GLOBAL.set(re, (global = new RegExp(re.source, 'giu')));
   for (const m of text.matchAll(global)) {
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     if (PROMISE.test(before) || RELATIVE_CLAUSE.test(before) || NEGATED.test(before) || MAIL_ITSELF.test(before)) continue;
-    if (re === DENIED && (GENERAL_RULE.test(before) || AFTER_THAT.test(text.slice(Math.max(0, m.index - 160), m.index)))) continue;
+    if (re === DENIED && (GENERAL_RULE.test(before) || AFTER_THAT.test(text.slice(Math.max(0, m.index - 160), m.index)) || CONDITION_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40)))) continue;
     return m as RegExpExecArray;
   }
   return null;

@@ -106,6 +106,20 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Antw: annuleren', opening: 'Helaas was bestelling 5512 al verzonden; annuleren was niet meer mogelijk.' })).toBe('cancellation_denied');
   });
 
+  it('a pre-order confirmed with its price but charged only at dispatch is an order; a priced receipt without a total is not', () => {
+    expect(kindOf({ subject: 'Deine Vorbestellung VB-2026-000734', opening: 'Vielen Dank für Deine Vorbestellung! Preis: 89,90 €', hasTotal: false, pricedInOpening: true })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Your donation receipt KRT-2026-03318', opening: 'Thank you for your gift. Receipt no. KRT-2026-03318. Amount NZ$150.00', hasTotal: false, pricedInOpening: true })).toBe('other');
+  });
+
+  it('a rule followed by its condition is a policy, not a refusal', () => {
+    expect(kindOf({ subject: 'Your Kumo Type order KT-260702-0193', opening: 'Thank you for your order. Font licences are delivered digitally and cannot be cancelled or refunded once the files have been issued.' })).toBe('order_confirmation');
+  });
+
+  it('an updated order is confirmed again, and "non è ancora stato spedito" is no shipping news', () => {
+    expect(kindOf({ subject: 'Ordine DV-77431 aggiornato: abbiamo abbassato il prezzo', opening: "CONFERMA D'ORDINE AGGIORNATA. Il tuo ordine non è ancora stato spedito: puoi annullarlo fino alla spedizione." })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Your order #4471 has been updated', opening: 'We swapped the tent colour as requested.' })).toBe('order_confirmation');
+  });
+
   it('a backorder or delay notice is other, whatever it says of the parcel', () => {
     expect(kindOf({ subject: 'Lieferverzögerung zu Ihrer Bestellung 4471', opening: 'Ein Artikel ist erst ab dem 20.04. wieder verfügbar; der Rest ist bereits auf dem Weg.' })).toBe('other');
     expect(kindOf({ subject: 'Your order CK-88120 is delayed', opening: 'One item is on backorder; we will ship it as soon as it arrives.' })).toBe('other');
