@@ -67,7 +67,11 @@ export function findTotal(text: string, domain: string | null, currency: string 
     const plain = strong ? null : firstWordMatch(line, PLAIN);
     const bare = strong || plain ? null : AMOUNT_LABEL.exec(line);
     const label = strong ?? plain ?? bare;
-    if (!label || NOT_TOTAL.test(line)) continue;
+    if (!label) continue;
+    // A line is a table row; a template that lost its line breaks makes one line of the whole
+    // receipt, and there only the label's own neighbourhood can make it a subtotal or a saving.
+    const around = line.length > 200 ? line.slice(Math.max(0, label.index - 30), label.index + label[0].length + 40) : line;
+    if (NOT_TOTAL.test(around)) continue;
     const rank = strong ? 2 : plain ? 1 : 0;
     // The amount sits after the label on its line, or alone on the next line (stacked table cells).
     let amounts = chargedAmounts(line.slice(label.index + label[0].length), domain);

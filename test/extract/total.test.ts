@@ -19,6 +19,11 @@ describe('the grand total', () => {
     expect(total('Totaal betaald  € 1.149,00', 'shop.nl', 'EUR')).toBe('1149 EUR');
   });
 
+  it('a receipt that lost its line breaks: the total label\'s own neighbourhood decides, not the whole line', () => {
+    const line = `Thanks for your order! Order number: EN-2026-095223 1 x Waxed Canvas Apron  £141.00 Subtotal  £141.00 Shipping  £0.00 Order total  £141.00 Includes VAT (20%)  £23.50 ${'You might also like Brass Coffee Mug - £50.95 '.repeat(10)}`;
+    expect(total(line, 'embergoods.co.uk', 'GBP')).toBe('141 GBP');
+  });
+
   it('reads French "Montant TTC" and "Net à payer"', () => {
     expect(total('Sous-total  50,00 €\nMontant TTC  59,95 €', 'shop.fr', 'EUR')).toBe('59.95 EUR');
     expect(total('Net à payer  59,95 €', 'shop.fr', 'EUR')).toBe('59.95 EUR');
