@@ -87,7 +87,7 @@ function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
 }
 
 // "Paywren processes payments on behalf of Harrow & Hive", "Je hebt betaald aan Tuinhuis Koppen":
-// a payment service writes for the shop it collects for. The shop is then the domain, among those
+// a payment service writes for the shop it collects for, and a shop platform under the shop's name. The shop is then the domain, among those
 // the mail gives (Reply-To, addresses, links), that carries the payee's name; without one, the sender stands.
 const PAYEE = wordPattern(
   String.raw`(?:on\s+behalf\s+of|receipt\s+from|payment\s+to|you\s+paid|paid\s+to|namens|betaald\s+aan|im\s+auftrag\s+von|zahlung\s+an|haben\s+an|hast\s+an|pour\s+le\s+compte\s+de|paiement\s+[àa]|en\s+nombre\s+de|pago\s+a|per\s+conto\s+di|pagamento\s+a)[ \t]+([^\n.,;:!?()]{2,60})`,
@@ -96,10 +96,12 @@ const PAYEE = wordPattern(
 
 function payeeOf(doc: Document, fromDomain: string): { name: string; domain: string; evidence: string } | null {
   const fromLabel = getDomainWithoutSuffix(fromDomain) ?? fromDomain;
-  const names: { name: string; evidence: string }[] = [];
+  const names: { name: string; evidence: string; sender?: true }[] = [];
   // "Holzmanufaktur Brenner über Kassenwerk": the sender's own name says for whom it writes
   const acting = ACTING_FOR.exec(doc.from?.name ?? '');
   if (acting && namesLabel(acting[2]!, fromLabel)) names.push({ name: acting[1]!.trim(), evidence: `From: ${doc.from!.name}` });
+  // "Marrow & Pine <store+80431@mail.tillstack.com>": a shop platform sends under the shop's name
+  else if (doc.from?.name) names.push({ name: doc.from.name.replace(/["']/g, '').trim(), evidence: `From: ${doc.from.name} <${doc.from.address}>`, sender: true });
   for (const m of wordMatches(doc.text, PAYEE)) {
     const words = m[1]!.trim().split(/\s+/);
     // the name is the run of capitalised words (and joiners like "&", "and", "und") after the phrase
@@ -111,8 +113,12 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
   if (names.length === 0) return null;
   const candidates = namedDomains(doc);
   const squash = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
-  for (const { name, evidence } of names) {
-    if (namesLabel(name, fromLabel)) return null;
+  for (const { name, evidence, sender } of names) {
+    // a sender named after its own domain is the usual case; a payee that is the sender settles it
+    if (namesLabel(name, fromLabel)) {
+      if (sender) continue;
+      return null;
+    }
     for (const [label, domain] of candidates) {
       if (label === fromLabel || !namesLabel(name, label)) continue;
       // "moonridgeoutfitters-billing" writing for "moonridgeoutfitters": a look-alike, reported as itself

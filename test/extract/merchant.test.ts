@@ -33,6 +33,17 @@ describe('the merchant', () => {
     expect(viaName.domain).toBe('holz-brenner.de');
   });
 
+  it('a shop platform sending under the shop\'s name: the shop is the domain that spells it', async () => {
+    const m = await merchantOf(
+      ['From: Marrow & Pine <store+80431@mail.tillstack.com>', 'Reply-To: Marrow & Pine <hello@marrowandpine.com>'],
+      'Thank you for your purchase!\nTotal  $73.02\nQuestions? hello@marrowandpine.com',
+    );
+    expect(m.domain).toBe('marrowandpine.com');
+    // a shop's own second domain that carries its name is a look-alike of nothing: the sender stands
+    const own = await merchantOf(['From: Kornblume Naturkost <shop@kornblume-versand.de>'], 'Danke! https://kornblume.de/konto');
+    expect(own.domain).toBe('kornblume-versand.de');
+  });
+
   it('a look-alike sender that says it collects for the brand is still reported as itself', async () => {
     const m = await merchantOf(
       ['From: Moonridge Outfitters Billing <billing@moonridgeoutfitters-billing.com>'],
