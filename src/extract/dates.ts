@@ -132,8 +132,12 @@ const DOTTED_DATE = /(?<![\d.])(\d{2})\.(\d{2})\.(\d{4})(?![\d]|\.\d)/g;
 /** Same-length rewrites chrono reads better; every index stays valid for the caller's text. */
 const WORDY_OFFSET = /\((?:[^()\n\d]{1,40}?)[,;]?\s*((?:UTC|GMT)\s?[+−-]\s?\d{1,2}(?::?\d{2})?)\s*\)/gu;
 
+// An order or customer number ("100512  14.04.2026") that chrono would read as a time, 10:05:12.
+const LONG_NUMBER = /(?<![\d./:,-])\d{5,}(?![\d./:,-])/g;
+
 function normalize(text: string): string {
   let out = text
+    .replace(LONG_NUMBER, (m) => '#'.repeat(m.length))
     .replace(NOON, (m) => (m.length >= 5 ? '12:00' : /noon/i.test(m) ? '12pm' : '12h').padEnd(m.length, ' '))
     .replace(MIDNIGHT, (m) => '00h00'.padEnd(m.length, ' '))
     // "10:22h": the h only repeats that it is a time

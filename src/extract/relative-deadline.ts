@@ -10,12 +10,12 @@ type Instant = { ms: number; offset: number };
 // an appointment, a class or an event.
 const APPOINTMENT_REF = new RegExp(
   [
-    String.raw`(?:before|prior\s+to)\s+(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival|departure|appointment|event|workshop|class|course|session|tour|show|performance|visit|stay|trip|flight)`,
-    String.raw`(?:vor|vortag)\s+(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+|ihres\s+|des\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in|abfahrt|abreise|abflug|termin|veranstaltung|kurs(?:beginn)?|workshop|vorstellung|reisebeginn|mietbeginn)`,
-    String.raw`(?:avant|pr[ée]c[ée]dant|veille\s+(?:de\s+)?)\s*(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in|d[ée]part|rendez-vous|cours|atelier|[ée]v[ée]nement|spectacle|s[ée]ance|s[ée]jour|visite)`,
-    String.raw`(?:antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+|el\s+)?(?:hora\s+de\s+(?:la\s+|tu\s+|su\s+)?)?(?:entrega|recogida|llegada|entrada|check-?in|salida|cita|clase|curso|taller|evento|visita)`,
-    String.raw`prima\s+(?:della\s+(?:tua\s+)?consegna|del(?:l['’]\s*|\s+|la\s+|lo\s+)?(?:ritiro|arrivo|check-?in|partenza|appuntamento|lezione|corso|evento|visita|spettacolo))`,
-    String.raw`v[oó][oó]r\s+(?:de\s+|je\s+|uw\s+|het\s+)?(?:bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in|vertrek|afspraak|les|cursus|workshop|evenement|voorstelling)`,
+    String.raw`(?:before|prior\s+to)\s+(?:the\s+start\s+of\s+)?(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival|departure|appointment|event|workshop|class|course|session|tour|show|performance|visit|stay|trip|flight)`,
+    String.raw`(?:vor|vortag)\s+(?:beginn\s+)?(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+|ihres\s+|des\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in|abfahrt|abreise|abflug|termin|veranstaltung|kurs(?:beginn)?|workshop|vorstellung|reisebeginn|mietbeginn|lieferfensters?|zeitfensters?)`,
+    String.raw`(?:avant|pr[ée]c[ée]dant|veille\s+(?:de\s+)?)\s*(?:le\s+d[ée]but\s+(?:de\s+)?)?(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in|d[ée]part|rendez-vous|cours|atelier|[ée]v[ée]nement|spectacle|s[ée]ance|s[ée]jour|visite)`,
+    String.raw`(?:antes\s+del\s+inicio\s+de|antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+|el\s+)?(?:hora\s+de\s+(?:la\s+|tu\s+|su\s+)?)?(?:franja|entrega|recogida|llegada|entrada|check-?in|salida|cita|clase|curso|taller|evento|visita)`,
+    String.raw`prima\s+(?:dell['’]\s*inizio\s+)?(?:della\s+(?:tua\s+)?(?:consegna|fascia)|del(?:l['’]\s*|\s+|la\s+|lo\s+)?(?:ritiro|arrivo|check-?in|partenza|appuntamento|lezione|corso|evento|visita|spettacolo))`,
+    String.raw`v[oó][oó]r\s+(?:het\s+begin\s+van\s+)?(?:de\s+|je\s+|uw\s+|het\s+)?(?:tijdvak|bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in|vertrek|afspraak|les|cursus|workshop|evenement|voorstelling)`,
   ].join('|'),
   'iu',
 );

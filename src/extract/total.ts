@@ -93,7 +93,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
   return { total: { amount: best.amount.amount, currency: cur }, evidence: snippet(best.line, 0, best.line.length) };
 }
 
-const REFUND = wordPattern(String.raw`(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|(?:r[üu]ck|zur[üu]ck)?[üu]berwiesen|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort)`, 'giu');
+const REFUND = wordPattern(String.raw`(?:refund\w*|back\s+to\s+your|on\s+its\s+way\s+back|credited|erstatt\w*|zur[üu]ckerstatt\w*|(?:r[üu]ck|zur[üu]ck)?[üu]berwiesen|gutgeschrieben|rembours\w*|cr[ée]dit[ée]|reembols\w*|devuelto|rimbors\w*|accreditat\w*|terugbetaal\w*|terugbetal\w*|teruggestort|(?:weer|terug)\s+op\s+(?:je|jouw|uw)\s+rekening|wieder\s+auf\s+(?:ihrem|deinem)\s+konto)`, 'giu');
 
 /** A cancellation mail's refunded amount, when it is said in a sentence rather than on a total line. */
 export function findRefundAmount(text: string, domain: string | null): FoundTotal | null {

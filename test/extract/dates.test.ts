@@ -55,6 +55,10 @@ describe('reading dates in six languages', () => {
     expect(iso('accepted until noon ET on Thursday, March 5', ctx({ language: 'en', reference: new Date('2026-03-03T21:19:07Z'), offset: -300, dayFirst: false }))).toBe('2026-03-05T12:00:00-05:00');
   });
 
+  it('an order number before a date is no time of day: "100512  14.04.2026 09:41 Uhr"', () => {
+    expect(iso('100512  14.04.2026 09:41 Uhr  K-20931  PayPal', ctx({ language: 'de', offset: 120 }))).toBe('2026-04-14T09:41:00+02:00');
+  });
+
   it('reads an offset printed among words in parentheses after the time', () => {
     expect(iso('Fecha  10 de abril de 2026, 21:14 h (hora del centro, UTC-6)', ctx({ language: 'es', offset: 0 }))).toBe('2026-04-10T21:14:00-06:00');
   });

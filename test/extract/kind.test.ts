@@ -149,6 +149,10 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Ricevuta del pagamento a Bottega Ferri Cuoio', opening: 'SaldoPay · Ricevuta di pagamento' })).toBe('order_confirmation');
   });
 
+  it('a cancellation a person confirms in a thread, verb first: "heb ik bestelling #KL-1193 daarom helemaal geannuleerd"', () => {
+    expect(kindOf({ subject: 'Re: Wijziging bestelling #KL-1193', opening: 'Zoals je voorstelde heb ik bestelling #KL-1193 daarom helemaal geannuleerd.' })).toBe('cancellation_confirmation');
+  });
+
   it('a cancellation a person confirms in a thread: "el pedido #7712 queda cancelado"', () => {
     expect(kindOf({ subject: 'RE: Cancelar pedido #7712', opening: 'Hecho, el pedido #7712 queda cancelado.' })).toBe('cancellation_confirmation');
   });

@@ -144,6 +144,11 @@ describe('the cancellation window', () => {
       expect(at('Liefertermin: Freitag, 17.04.2026, Zeitfenster 08:00-12:00 Uhr\nStornierung kostenlos bis 24 Stunden vor Lieferung.', de)).toBe('2026-04-16T08:00:00+01:00');
     });
 
+    it('hours before the start of the delivery slot: "tot 24 uur voor het begin van je bezorgmoment"', () => {
+      const nl: DateContext = { language: 'nl', reference: new Date(placed.ms), offset: 120, dayFirst: true };
+      expect(at('Bezorgmoment  zaterdag 18 april 2026, 10:00 – 12:00\nJe kunt je bestelling annuleren tot 24 uur voor het begin van je bezorgmoment.', nl)).toBe('2026-04-17T10:00:00+02:00');
+    });
+
     it('hours before a booked pick-up or check-in', () => {
       const es: DateContext = { language: 'es', reference: new Date(placed.ms), offset: 60, dayFirst: true };
       expect(at('Recogida  jueves, 7 de enero de 2027, 10:30\nCancelación gratuita hasta 48 horas antes de la hora de recogida.', es)).toBe('2027-01-05T10:30:00+01:00');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTotal } from '../../src/extract/total.js';
+import { findRefundAmount, findTotal } from '../../src/extract/total.js';
 
 const total = (text: string, domain: string, currency: string) => {
   const t = findTotal(text, domain, currency);
@@ -22,6 +22,10 @@ describe('the grand total', () => {
   it('a receipt that lost its line breaks: the total label\'s own neighbourhood decides, not the whole line', () => {
     const line = `Thanks for your order! Order number: EN-2026-095223 1 x Waxed Canvas Apron  £141.00 Subtotal  £141.00 Shipping  £0.00 Order total  £141.00 Includes VAT (20%)  £23.50 ${'You might also like Brass Coffee Mug - £50.95 '.repeat(10)}`;
     expect(total(line, 'embergoods.co.uk', 'GBP')).toBe('141 GBP');
+  });
+
+  it('a refund said as money back on the account: "staat binnen 3 werkdagen weer op je rekening"', () => {
+    expect(findRefundAmount('Het volledige bedrag van € 54,90\nstaat binnen 3 werkdagen weer op je rekening.', 'studioklaproos.nl')?.total).toEqual({ amount: 54.9, currency: 'EUR' });
   });
 
   it('reads French "Montant TTC" and "Net à payer"', () => {

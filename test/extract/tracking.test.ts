@@ -10,6 +10,7 @@ const LABELS: [string, string][] = [
   ['PAKETNUMMER 12345678', '12345678'],
   ['Numéro de colis : AB12345678', 'AB12345678'],
   ['N° de suivi : 12345678X', '12345678X'],
+  ['Nº de seguimiento  0082600127745010', '0082600127745010'],
   ['Número de envío: 12345678', '12345678'],
   ['Código de seguimiento: 12345678', '12345678'],
   ['Numero di spedizione: 12345678', '12345678'],
