@@ -64,7 +64,8 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
     totalInOpening: visibleTotal !== null && opening.includes(visibleTotal.evidence),
     hasStructuredOrder: structured !== null && (structured.orderNumber !== null || structured.total !== null),
     structuredStatus: structured?.status ?? null,
-    pricedInOpening: findAmounts(opening, domain).some((a) => a.currency !== null),
+    // only asked when a number stands without a total
+    pricedInOpening: orderNumber !== null && total === null && findAmounts(opening, domain).some((a) => a.currency !== null),
   });
   evidence.kind = kindEvidence;
 

@@ -101,7 +101,8 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
   const acting = ACTING_FOR.exec(doc.from?.name ?? '');
   if (acting && namesLabel(acting[2]!, fromLabel)) names.push({ name: acting[1]!.trim(), evidence: `From: ${doc.from!.name}` });
   // "Marrow & Pine <store+80431@mail.tillstack.com>": a shop platform sends under the shop's name
-  else if (doc.from?.name) names.push({ name: doc.from.name.replace(/["']/g, '').trim(), evidence: `From: ${doc.from.name} <${doc.from.address}>`, sender: true });
+  // (a sender named after its own domain, the usual case, is passed over at once)
+  else if (doc.from?.name && !namesLabel(doc.from.name, fromLabel)) names.push({ name: doc.from.name.replace(/["']/g, '').trim(), evidence: `From: ${doc.from.name} <${doc.from.address}>`, sender: true });
   for (const m of wordMatches(doc.text, PAYEE)) {
     const words = m[1]!.trim().split(/\s+/);
     // the name is the run of capitalised words (and joiners like "&", "and", "und") after the phrase
@@ -114,11 +115,8 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
   const candidates = namedDomains(doc);
   const squash = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const { name, evidence, sender } of names) {
-    // a sender named after its own domain is the usual case; a payee that is the sender settles it
-    if (namesLabel(name, fromLabel)) {
-      if (sender) continue;
-      return null;
-    }
+    // a payee that is the sender settles it
+    if (!sender && namesLabel(name, fromLabel)) return null;
     for (const [label, domain] of candidates) {
       if (label === fromLabel || !namesLabel(name, label)) continue;
       // "moonridgeoutfitters-billing" writing for "moonridgeoutfitters": a look-alike, reported as itself
