@@ -87,8 +87,9 @@ function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
 }
 
 // "Paywren processes payments on behalf of Harrow & Hive", "Je hebt betaald aan Tuinhuis Koppen":
-// a payment service writes for the shop it collects for, and a shop platform under the shop's name. The shop is then the domain, among those
-// the mail gives (Reply-To, addresses, links), that carries the payee's name; without one, the sender stands.
+// a payment service writes for the shop it collects for, and a shop platform under the shop's name.
+// The shop is then the domain, among those the mail gives (Reply-To, addresses, links), that
+// carries that name; without one, or when the sender's domain imitates it, the sender stands.
 const PAYEE = wordPattern(
   String.raw`(?:on\s+behalf\s+of|receipt\s+from|payment\s+to|you\s+paid|paid\s+to|namens|betaald\s+aan|im\s+auftrag\s+von|zahlung\s+an|haben\s+an|hast\s+an|pour\s+le\s+compte\s+de|paiement\s+[àa]|en\s+nombre\s+de|pago\s+a|per\s+conto\s+di|pagamento\s+a)[ \t]+([^\n.,;:!?()]{2,60})`,
   'giu',
@@ -113,18 +114,27 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
   }
   if (names.length === 0) return null;
   const candidates = namedDomains(doc);
-  const squash = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
   for (const { name, evidence, sender } of names) {
     // a payee that is the sender settles it
     if (!sender && namesLabel(name, fromLabel)) return null;
     for (const [label, domain] of candidates) {
       if (label === fromLabel || !namesLabel(name, label)) continue;
-      // "moonridgeoutfitters-billing" writing for "moonridgeoutfitters": a look-alike, reported as itself
-      if (squash(fromLabel).includes(squash(label)) || squash(label).includes(squash(fromLabel))) return null;
+      // "moonridgeoutfitters-billing" or "m00nridge" writing for "moonridgeoutfitters": a look-alike, reported as itself
+      if (resembles(fromLabel, label)) return null;
       return { name, domain, evidence };
     }
   }
   return null;
+}
+
+/** Whether one label imitates the other: one holds the other, or they share a run of 5 letters (half the shorter one's, if shorter). */
+function resembles(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const y = b.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (x.includes(y) || y.includes(x)) return true;
+  const need = Math.min(5, Math.ceil(Math.min(x.length, y.length) / 2));
+  for (let i = 0; i + need <= x.length; i++) if (y.includes(x.slice(i, i + need))) return true;
+  return false;
 }
 
 const ACTING_FOR = /^(.{2,60}?)\s+(?:via|über|tramite|through|namens|por\s+medio\s+de)\s+(.{2,40})$/iu;

@@ -50,6 +50,9 @@ describe('the merchant', () => {
       'Receipt from Moonridge Outfitters\nAmount paid: $749.00\nQuestions? support@moonridgeoutfitters.com',
     );
     expect(m.domain).toBe('moonridgeoutfitters-billing.com');
+    // a typo-squatting sender that links to the brand it imitates
+    const squat = await merchantOf(['From: Moonridge Outfitters <orders@m00nridge.com>'], 'Your order is on hold.\nVerify: https://moonridgeoutfitters.com/account');
+    expect(squat.domain).toBe('m00nridge.com');
   });
 
   it('a payee with no domain of its own in the mail leaves the sender as the merchant', async () => {
