@@ -155,7 +155,7 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
 
 // A priced order confirmed without a total (a pre-order charged at dispatch) is an order; a receipt
 // or an invoice without one is not (a donation, a tax invoice weeks later).
-const ORDER_WORD = /order|bestell|commande|pedido|ordine|bestelling|buchung|booking|reserv/i;
+const ORDER_OR_BOOKING = /order|bestell|commande|pedido|ordine|bestelling|buchung|booking|reserv/i;
 
 // "Re: Your order #PB-40712 is confirmed": a reply's subject names the thread, not the news.
 const REPLY_SUBJECT = /^\s*(?:\[[^\]]{1,60}\]\s*)?(?:re|aw|sv|rif|r|antw|vs|réf)\s*(?:\[\d+\])?\s*:/iu;
@@ -198,7 +198,7 @@ export function classify(signals: KindSignals): KindEvidence {
   if (identified && /OrderDelivered/i.test(status)) return { kind: 'delivery_notification', evidence: `orderStatus ${status}` };
   if (identified && /OrderInTransit|OrderPickupAvailable/i.test(status)) return { kind: 'shipping_notification', evidence: `orderStatus ${status}` };
 
-  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder || (s.pricedInOpening === true && ORDER_WORD.test((inSubject(ORDERED) ?? inOpening(ORDERED))?.[0] ?? '')));
+  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder || (s.pricedInOpening === true && ORDER_OR_BOOKING.test((inSubject(ORDERED) ?? inOpening(ORDERED))?.[0] ?? '')));
   const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
   if (evidenceOfOrder) {
     const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);

@@ -174,11 +174,7 @@ function namedDomains(doc: Document): Map<string, string> {
   };
   for (const a of doc.replyTo) add(a.address);
   for (const address of doc.text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []) add(address);
-  for (const link of doc.links) {
-    const mail = /^mailto:[^@?]+@([^?>\s]+)/i.exec(link.href);
-    if (mail) add(mail[1]);
-    else if (/^https?:\/\/([^/?#:]+)/i.test(link.href)) add(/^https?:\/\/([^/?#:]+)/i.exec(link.href)![1]);
-  }
+  for (const link of doc.links) add(linkedHost(link.href));
   return out;
 }
 
@@ -186,19 +182,25 @@ function snippetAround(text: string, index: number): string {
   return text.slice(Math.max(0, index - 20), index + 80).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The host a link points to: a web page's, or a mail link's domain (a shop sending through a
+ * shipping platform still gives its own address). Null for anything else or a broken address.
+ */
+function linkedHost(href: string): string | null {
+  const mail = /^mailto:[^@?]+@([^?>\s]+)/i.exec(href);
+  if (mail) return mail[1]!;
+  if (!/^https?:/i.test(href)) return null;
+  try {
+    return new URL(href).hostname;
+  } catch {
+    return null;
+  }
+}
+
 function mostLinkedDomain(doc: Document): string | null {
   const counts = new Map<string, number>();
   for (const link of doc.links) {
-    // web links, and mail links: a shop sending through a shipping platform still gives its own address
-    const mail = /^mailto:[^@?]+@([^?>\s]+)/i.exec(link.href);
-    if (!mail && !/^https?:/i.test(link.href)) continue;
-    let host: string;
-    try {
-      host = mail ? mail[1]! : new URL(link.href).hostname;
-    } catch {
-      continue;
-    }
-    const d = shopDomain(registrableDomain(host));
+    const d = shopDomain(registrableDomain(linkedHost(link.href)));
     if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
   }
   let best: string | null = null;
