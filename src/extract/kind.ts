@@ -49,6 +49,14 @@ const DELIVERED = phrases(
   String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`se\s+(?:ha\s+)?entreg(?:[óo]|ado)`, String.raw`^¡?\s*entregad[oa]`, String.raw`(?:ya\s+)?est[áa]\s+esper[áa]ndote`, String.raw`te\s+(?:est[áa]\s+)?espera(?:ndo)?\s+en\s+(?:el|la|tu)`, String.raw`ya\s+est[áa]\s+en\s+(?:casa|tu\s+(?:casa|domicilio))`, String.raw`pedido\s+entregado`, String.raw`(?:pedido|paquete)\s+(?:ya\s+)?ha\s+llegado`, String.raw`entregado\s*:`,
   String.raw`(?:è\s+stat[oa]|stato)\s+consegnat[oa]`, String.raw`ordine\s+consegnato`, String.raw`(?:pacco|ordine)\s+(?:è|e[’'])\s+arrivat[oa]`, String.raw`consegnato\s*:`,
   String.raw`(?:is|werd)\s+(?:\p{L}+\s+)?(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
+  // At the carrier's pick-up point or locker the parcel has arrived: the carrier counts it as
+  // delivered (a shop's own store ready for collection is a shipping notice, below).
+  String.raw`(?:waiting|available|ready)\s+(?:for\s+(?:you|collection|pick\s*-?\s*up)\s+)?(?:at|in)\s+(?:the\s+|your\s+)?(?:chosen\s+|selected\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker|post\s+office)`, String.raw`delivered\s+to\s+(?:the\s+|a\s+|your\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker)`,
+  String.raw`(?:liegt|ist|wurde)\s+(?:\p{L}+\s+){0,3}?(?:in\s+(?:der|die|ihrer|ihre)\s+(?:packstation|postfiliale|abholstation)|(?:im|in\s+den)\s+paketshop)`,
+  String.raw`(?:disponible|arriv[ée]e?|vous\s+attend)\s+(?:dans\s+(?:votre|le)|en|au)\s+(?:point\s+relais|point\s+retrait|consigne|locker|bureau\s+de\s+poste)`,
+  String.raw`(?:disponible|te\s+espera|esper[áa]ndote)\s+en\s+(?:el|tu|la)\s+(?:punto\s+(?:de\s+recogida|pack)|oficina\s+de\s+correos|taquilla|locker)`,
+  String.raw`(?:disponibile|in\s+giacenza|arrivat[oa])\s+(?:presso|al|nel)\s+(?:il\s+|l[’']\s*)?(?:punto\s+(?:di\s+)?ritiro|fermopoint|locker|ufficio\s+postale)`,
+  String.raw`ligt\s+(?:\p{L}+\s+){0,2}?(?:klaar\s+)?(?:bij|in)\s+(?:het|de|je|uw)\s+(?:afhaalpunt|postnl-punt|pakketpunt|servicepunt|pakketautomaat|pakketkluis)`,
 );
 const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
@@ -59,8 +67,12 @@ const SHIPPED = phrases(
   String.raw`(?:è\s+stat[oa]|stato)\s+spedit[oa]`, String.raw`ordine\s+spedito`, String.raw`in\s+viaggio`, String.raw`sar[àa]\s+consegnat[oa]\s+(?:oggi|domani)`, String.raw`in\s+consegna`, String.raw`conferma\s+di\s+spedizione`, String.raw`(?:è|e[’'])\s+in\s+arrivo`,
   // ready for pick-up: the order has left the shop's hands as far as the owner is concerned
   String.raw`ready\s+(?:for|to\s+be)\s+(?:pick(?:ed)?\s*-?\s*up|collect(?:ion|ed))`, String.raw`abholbereit`, String.raw`(?:liegt|steht)\s+(?:\p{L}+\s+){0,2}?zur\s+abholung\s+bereit`, String.raw`bereit\s+zur\s+abholung`,
-  String.raw`pr[êe]te?\s+[àa]\s+(?:être\s+)?retir[ée]e?`, String.raw`disponible\s+(?:en\s+magasin|en\s+point\s+relais|au\s+retrait)`, String.raw`list[oa]\s+para\s+(?:recoger|recogida|retirar)`, String.raw`pront[oa]\s+per\s+il\s+ritiro`, String.raw`disponibile\s+per\s+il\s+ritiro`, String.raw`klaar\s+(?:om\s+(?:op\s+)?te\s+halen|voor\s+afhalen|om\s+af\s+te\s+halen)`, String.raw`ligt\s+klaar`,
+  String.raw`pr[êe]te?\s+[àa]\s+(?:être\s+)?retir[ée]e?`, String.raw`disponible\s+(?:en\s+magasin|au\s+retrait)`, String.raw`list[oa]\s+para\s+(?:recoger|recogida|retirar)`, String.raw`pront[oa]\s+per\s+il\s+ritiro`, String.raw`disponibile\s+per\s+il\s+ritiro`, String.raw`klaar\s+(?:om\s+(?:op\s+)?te\s+halen|voor\s+afhalen|om\s+af\s+te\s+halen)`, String.raw`ligt\s+klaar`,
   String.raw`(?:is|werd)\s+verzonden`, String.raw`(?:is|zijn|werd|werden)\s+(?:vandaag\s+|zojuist\s+)?verstuurd`, String.raw`verstuurd\s+met`, String.raw`(?:ordine|pacco|spedizione|collo)\s+(?:\S+\s+)?(?:è|e[’'])\s+partit[oa]`, String.raw`partit[oa]\s+(?:oggi|ieri|stamattina)\s+con`, String.raw`affidat[oa]\s+al\s+corriere`, String.raw`spedizione\s+\d+\s+di\s+\d+`, String.raw`bestelling\s+verzonden`, String.raw`is\s+onderweg`, String.raw`wordt\s+(?:vandaag|morgen)\s+(?:bezorgd|geleverd)`, String.raw`verzendbevestiging`,
+  // handed to the carrier, or announced by it
+  String.raw`(?:pakket|zending|bestelling)\s+komt\s+(?:eraan|er\s+aan|(?:vandaag|morgen)\s+(?:eraan|langs))`, String.raw`(?:is|werd|zijn)\s+(?:\p{L}+\s+){0,3}?(?:meegegeven|overgedragen)\s+aan`, String.raw`aangemeld\s+bij\s+(?:postnl|dhl|dpd|gls|ups|bpost|de\s+vervoerder)`, String.raw`wordt\s+(?:op\s+)?(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+(?:\p{L}+\s+)?(?:bezorgd|geleverd)`,
+  String.raw`(?:paket|sendung|bestellung)\s+kommt\s+(?:bald|heute|morgen|am\s)`, String.raw`(?:colis|commande)\s+arrive\s+(?:bient[ôo]t|demain|aujourd['’]hui)`, String.raw`(?:a\s+été|est)\s+confi[ée]e?s?\s+(?:à|au)\s+(?:notre\s+|votre\s+)?(?:transporteur|la\s+poste|colissimo|chronopost|mondial\s+relay|dpd|gls|ups|dhl)`,
+  String.raw`affidat[oa]\s+a\s+(?:brt|gls|sda|dhl|ups|poste\s+italiane|bartolini|tnt|dpd|fedex|nexive)`, String.raw`on\s+the\s+move`, String.raw`(?:parcel|package)\s+will\s+arrive\s+(?:today|tomorrow|on\s)`, String.raw`(?:has\s+been|was)\s+handed\s+(?:over\s+)?to\s+(?:the\s+|our\s+)?(?:courier|carrier|royal\s+mail|ups|dhl|fedex|dpd|evri|hermes|usps|canada\s+post)`,
 );
 const FULFILLED = phrases(
   String.raw`(?:we\s+have|we[’']ve)\s+finished\s+processing`, String.raw`order\s+(?:is\s+(?:now\s+)?)?complete(?:d)?(?![\p{L}])`, String.raw`(?:has\s+been|was)\s+fulfilled`,
@@ -80,6 +92,10 @@ const ORDERED = phrases(
   String.raw`betaa?l(?:ings)?bewijs`, String.raw`(?:je|u)\s+(?:hebt|heeft)\s+betaald\s+aan`, String.raw`zahlungsbeleg`, String.raw`kaufbeleg`, String.raw`quittung`, String.raw`zahlungsbest[äa]tigung`,
   String.raw`re[çc]u\s+(?:de\s+paiement|d['’]achat|pour\s+votre)`, String.raw`votre\s+re[çc]u`, String.raw`recibo\s+de\s+(?:tu\s+|su\s+)?(?:pago|compra)`, String.raw`(?:tu|su)\s+recibo`,
   String.raw`ricevuta\s+(?:di\s+pagamento|d['’]acquisto|del\s+(?:tuo\s+)?(?:ordine|acquisto))`, String.raw`la\s+tua\s+ricevuta`, String.raw`you\s+(?:paid|sent\s+a\s+payment\s+to)`,
+  // A subscription renewed and charged is bought again (its refund window is a cancellation window)
+  String.raw`(?:subscription|membership|plan|licen[cs]e)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:successfully\s+)?(?:renewed|extended)`, String.raw`renewal\s+(?:confirmation|receipt)`,
+  String.raw`(?:abonnement|abo|mitgliedschaft|lizenz)\s+(?:\p{L}+\s+){0,4}?(?:wurde|ist)\s+(?:\p{L}+\s+){0,6}?verl[äa]ngert`, String.raw`verl[äa]ngerungsbest[äa]tigung`, String.raw`abonnement\s+(?:a\s+été\s+|est\s+)?renouvel[ée]`,
+  String.raw`suscripci[óo]n\s+(?:ha\s+sido\s+|se\s+ha\s+|fue\s+)?renovad[ao]`, String.raw`abbonamento\s+(?:è\s+stato\s+)?rinnovato`, String.raw`abonnement\s+(?:is\s+)?verlengd`,
   // Bookings: trips, stays, tickets, tables and appointments
   String.raw`(?:trip|flight|stay|booking|reservation|appointment|table|tickets?|seats?|spot|place)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+)(?:booked|reserved)`, String.raw`you(?:[’']re|\s+are)\s+(?:all\s+)?booked`,
   String.raw`(?:trip|flight|travel|itinerary|appointment|stay)\s+confirmation`, String.raw`appointment\s+(?:is\s+|has\s+been\s+)?confirmed`, String.raw`thank(?:s|\s+you)\s+for\s+(?:your\s+)?(?:booking|reservation|reserving)`,

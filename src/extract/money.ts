@@ -13,7 +13,7 @@ export interface FoundAmount {
 const SYMBOLS: [string, string][] = [
   ['US$', 'USD'], ['USD', 'USD'], ['CA$', 'CAD'], ['C$', 'CAD'], ['CAD', 'CAD'], ['AU$', 'AUD'], ['A$', 'AUD'],
   ['AUD', 'AUD'], ['NZ$', 'NZD'], ['NZD', 'NZD'], ['S$', 'SGD'], ['SGD', 'SGD'], ['HK$', 'HKD'], ['HKD', 'HKD'],
-  ['MX$', 'MXN'], ['MXN', 'MXN'], ['R$', 'BRL'], ['BRL', 'BRL'], ['£', 'GBP'], ['GBP', 'GBP'], ['€', 'EUR'],
+  ['MX$', 'MXN'], ['MXN', 'MXN'], ['AR$', 'ARS'], ['ARS', 'ARS'], ['CLP', 'CLP'], ['COP', 'COP'], ['R$', 'BRL'], ['BRL', 'BRL'], ['£', 'GBP'], ['GBP', 'GBP'], ['€', 'EUR'],
   ['EUR', 'EUR'], ['EURO', 'EUR'], ['¥', 'JPY'], ['円', 'JPY'], ['JPY', 'JPY'], ['CNY', 'CNY'], ['RMB', 'CNY'],
   ['₹', 'INR'], ['RS.', 'INR'], ['INR', 'INR'], ['CHF', 'CHF'], ['FR.', 'CHF'], ['SEK', 'SEK'], ['NOK', 'NOK'],
   ['DKK', 'DKK'], ['KR.', 'KR'], ['KR', 'KR'], ['PLN', 'PLN'], ['ZŁ', 'PLN'], ['₩', 'KRW'], ['KRW', 'KRW'],
@@ -44,7 +44,8 @@ export function parseNumber(raw: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-const DOLLAR_BY_TLD: Record<string, string> = { ca: 'CAD', au: 'AUD', nz: 'NZD', sg: 'SGD', hk: 'HKD', mx: 'MXN' };
+// The peso countries print their currency with "$" too.
+const DOLLAR_BY_TLD: Record<string, string> = { ca: 'CAD', au: 'AUD', nz: 'NZD', sg: 'SGD', hk: 'HKD', mx: 'MXN', ar: 'ARS', cl: 'CLP', co: 'COP', uy: 'UYU' };
 const KRONE_BY_TLD: Record<string, string> = { se: 'SEK', no: 'NOK', dk: 'DKK' };
 
 /** Turns an ambiguous mark ($, kr) into a currency using the shop's top-level domain. */
@@ -93,7 +94,7 @@ const CURRENCY_BY_TLD: Record<string, string> = {
   de: 'EUR', fr: 'EUR', es: 'EUR', it: 'EUR', nl: 'EUR', at: 'EUR', be: 'EUR', ie: 'EUR', pt: 'EUR', fi: 'EUR',
   gr: 'EUR', lu: 'EUR', sk: 'EUR', si: 'EUR', ee: 'EUR', lv: 'EUR', lt: 'EUR', uk: 'GBP', ch: 'CHF', li: 'CHF',
   se: 'SEK', no: 'NOK', dk: 'DKK', pl: 'PLN', cz: 'CZK', jp: 'JPY', in: 'INR', ca: 'CAD', au: 'AUD', nz: 'NZD',
-  sg: 'SGD', hk: 'HKD', mx: 'MXN', br: 'BRL', za: 'ZAR', kr: 'KRW',
+  sg: 'SGD', hk: 'HKD', mx: 'MXN', br: 'BRL', za: 'ZAR', kr: 'KRW', ar: 'ARS', cl: 'CLP', co: 'COP', uy: 'UYU',
 };
 
 /**
@@ -113,7 +114,7 @@ export function currencyByLanguage(language: string): string {
   return language === 'en' ? 'USD' : 'EUR';
 }
 
-const CODE = /(?<![\p{L}])(USD|EUR|GBP|CAD|AUD|NZD|SGD|HKD|JPY|CNY|INR|CHF|SEK|NOK|DKK|PLN|KRW|CZK|ZAR|AED|MXN|BRL)(?![\p{L}])|([€£¥₹₩])/u;
+const CODE = /(?<![\p{L}])(USD|EUR|GBP|CAD|AUD|NZD|SGD|HKD|JPY|CNY|INR|CHF|SEK|NOK|DKK|PLN|KRW|CZK|ZAR|AED|MXN|BRL|ARS|CLP|COP)(?![\p{L}])|([€£¥₹₩])/u;
 
 /** A currency named on a line without being attached to its number ("TOTAL (USD)  196.44"). */
 export function currencyMentioned(text: string): string | null {

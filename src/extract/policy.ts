@@ -14,7 +14,8 @@ export interface CancelPolicy {
   evidence: string | null;
 }
 
-const CANCEL_WORD = wordPattern(String.raw`(?:cancel\w*|storn\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuler\w*|annulering\w*|stop\s+(?:your|the|an|my)\s+order)`, 'giu');
+// A subscription is ended, not cancelled: "kündigen", "résilier", "disdire", "opzeggen".
+const CANCEL_WORD = wordPattern(String.raw`(?:cancel\w*|storn\w*|k[üu]ndig\w*|r[ée]sili\w*|disdi\w*|opzeg\w*|annul\w*|cancela\w*|anula\w*|annulla\w*|annuleer\w*|annuler\w*|annulering\w*|stop\s+(?:your|the|an|my)\s+order)`, 'giu');
 
 const UNTIL_SHIPPED = new RegExp(
   [
@@ -27,6 +28,9 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
     String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|ne\s+l['’]\s*(?:a|ont)\s+pas|no\s+(?:se\s+|l[oa]s?\s+)?hayan?|no\s+(?:l[oa]s?\s+)?ha|non\s+(?:è|ha)|non\s+l['’]\s*(?:ha|hanno)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
+    // "hasta que la despachemos": until the shop ships it
+    String.raw`hasta\s+que\s+(?:l[oa]s?\s+)?(?:despachemos|enviemos|sea\s+despachad[oa]|se\s+despache)`, String.raw`bis\s+wir\s+(?:sie|ihn|es|die\s+ware|ihre\s+bestellung)\s+(?:versenden|verschicken|versandt\s+haben)`,
+    String.raw`jusqu['’]\s*[àa]\s+ce\s+que\s+nous\s+l['’]\s*(?:exp[ée]diions|ayons\s+exp[ée]di[ée]e?)`, String.raw`finch[ée]\s+non\s+l[oa]\s+(?:spediamo|abbiamo\s+spedit[oa])`, String.raw`tot(?:dat)?\s+(?:we|wij)\s+(?:het|hem|ze|je\s+bestelling)\s+(?:verzenden|versturen|hebben\s+verzonden)`,
     // "bis die Ware unser Lager verlässt": leaving the warehouse is shipping
     String.raw`bis\s+(?:die\s+ware|ihre\s+bestellung|deine\s+bestellung|das\s+paket|sie|es)\s+(?:unser|das)\s+lager\s+verl[äa]sst`,
     String.raw`avant\s+que\s+(?:votre\s+commande|le\s+colis|elle|il)\s+(?:ne\s+)?quitte\s+(?:notre|l['’])\s*entrep[ôo]t`,

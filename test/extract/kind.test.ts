@@ -143,6 +143,23 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Ihre Bestellung 4471', opening: 'Vielen Dank für Ihre Bestellung. Stornieren Sie binnen 1 Stunde; anschließend ist eine Stornierung nicht mehr möglich.' })).toBe('order_confirmation');
   });
 
+  it.each([
+    ['Your subscription has been renewed', 'Your annual plan renewed today and we charged your card ending 4417.'],
+    ['Ihr Abonnement wurde verlängert', 'Ihr Jahresabonnement wurde am 01.05.2026 verlängert und Ihrer Kreditkarte belastet.'],
+    ['Votre abonnement a été renouvelé', 'Merci de votre fidélité !'],
+    ['Tu suscripción se ha renovado', 'Hemos cargado el importe en tu tarjeta.'],
+    ['Il tuo abbonamento è stato rinnovato', 'Abbiamo addebitato l’importo sulla tua carta.'],
+    ['Je abonnement is verlengd', 'We hebben het bedrag afgeschreven.'],
+  ])('a subscription renewed and charged is bought again: "%s"', (subject, opening) => {
+    expect(kindOf({ subject, opening })).toBe('order_confirmation');
+    // announced, not yet charged: no total, no order
+    expect(kindOf({ subject, opening, hasTotal: false })).toBe('other');
+  });
+
+  it('a renewal still to come is no order', () => {
+    expect(kindOf({ subject: 'Your subscription will renew on June 1', opening: 'Your plan renews automatically for $121.77.' })).toBe('other');
+  });
+
   it('a receipt a payment service sends for a shop confirms the order', () => {
     expect(kindOf({ subject: 'Betalingsbewijs voor je bestelling bij Tuinhuis Koppen', opening: 'Je hebt betaald aan Tuinhuis Koppen.' })).toBe('order_confirmation');
     expect(kindOf({ subject: 'Ihr Zahlungsbeleg für Holzmanufaktur Brenner', opening: 'Sie haben an Holzmanufaktur Brenner gezahlt' })).toBe('order_confirmation');
@@ -208,6 +225,8 @@ describe('what an email is about', () => {
     ['cancellation_denied', 'Lamentablemente no hemos podido cancelar tu pedido'], ['cancellation_denied', "Sorry, we weren't able to cancel order 5521"],
     ['shipping_notification', 'Order #4471 confirmed and shipped'],
     ['delivery_notification', 'Votre colis a été remis à votre voisin'], ['delivery_notification', 'Tu pedido ya está esperándote en el Citypaq'], ['delivery_notification', 'Je pakket is vanmorgen afgeleverd'],
+    ['shipping_notification', 'Je pakket komt eraan'], ['shipping_notification', 'Je bestelling is vandaag meegegeven aan PostNL'], ['shipping_notification', 'Je pakket is aangemeld bij PostNL'], ['shipping_notification', 'Je pakket wordt donderdag bezorgd'],
+    ['shipping_notification', 'Ihr Paket kommt morgen'], ['shipping_notification', 'Votre colis arrive bientôt'], ['shipping_notification', 'Il tuo ordine è stato affidato a BRT'], ['shipping_notification', 'Your order is on the move'], ['shipping_notification', 'Your parcel has been handed to Royal Mail'],
     ['cancellation_confirmation', "Bonjour, j'ai bien annulé la commande 3307."], ['cancellation_confirmation', 'Ich habe Ihre Bestellung 3307 storniert.'], ['cancellation_denied', 'Purtroppo non è stato possibile annullare il tuo ordine'],
   ] as const)('%s: "%s", as the subject or the opening', (kind, words) => {
     const known = { hasTrackingNumber: true };
@@ -219,6 +238,18 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Ihre Bestellung 5008831274 ist abholbereit' })).toBe('shipping_notification');
     expect(kindOf({ subject: 'Shop', opening: 'Your order 4411 is ready for pickup at our Leeds store.' })).toBe('shipping_notification');
     expect(kindOf({ subject: 'Shop', opening: 'Votre commande 4411 est prête à être retirée.' })).toBe('shipping_notification');
+  });
+
+  it.each([
+    'Your parcel is waiting for you at your chosen pickup point.',
+    'Your package was delivered to the parcel locker at Station Road.',
+    'Ihre Sendung liegt ab sofort in der Packstation 118 zur Abholung bereit.',
+    'Votre colis est disponible dans votre Point Relais depuis ce matin.',
+    'Tu paquete está disponible en el punto de recogida que elegiste.',
+    'Il tuo pacco è disponibile presso il punto di ritiro scelto.',
+    'Je pakket ligt klaar bij het PostNL-punt.',
+  ])('a parcel at the carrier\'s pick-up point has arrived: "%s"', (opening) => {
+    expect(kindOf({ subject: 'Shop', opening, hasTrackingNumber: true })).toBe('delivery_notification');
   });
 
   it('a delivery mentioned in a relative clause or a survey is not news of the delivery', () => {

@@ -25,6 +25,24 @@ describe('the cancellation window', () => {
     expect(deadline('Puedes cancelar gratis durante 24 horas.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
   });
 
+  it('a subscription is ended rather than cancelled: "kündigen", "résilier", "disdire", "opzeggen"', () => {
+    const de = { ...ctx, language: 'de' as const, dayFirst: true };
+    expect(deadline('Sie können die Verlängerung innerhalb von 14 Tagen kündigen und erhalten den vollen Betrag zurück.', de)).toBe('2026-04-28T15:05:00-07:00');
+    expect(deadline('Vous pouvez résilier votre abonnement dans les 14 jours suivant le renouvellement.', { ...de, language: 'fr' })).toBe('2026-04-28T15:05:00-07:00');
+    expect(deadline('Puoi disdire il rinnovo entro 14 giorni con rimborso completo.', { ...de, language: 'it' })).toBe('2026-04-28T15:05:00-07:00');
+    expect(deadline('Je kunt de verlenging binnen 14 dagen opzeggen.', { ...de, language: 'nl' })).toBe('2026-04-28T15:05:00-07:00');
+  });
+
+  it('until the shop ships it is until shipped, in the shop\'s own words', () => {
+    for (const [language, text] of [
+      ['es', 'Podés cancelar tu compra sin costo hasta que la despachemos, desde Mis compras.'],
+      ['de', 'Sie können die Bestellung stornieren, bis wir sie versenden.'],
+      ['fr', "Vous pouvez annuler jusqu'à ce que nous l'expédiions."],
+      ['it', 'Puoi annullare l’ordine finché non lo spediamo.'],
+      ['nl', 'Je kunt annuleren totdat we het verzenden.'],
+    ] as const) expect(findCancelPolicy(text, placed, { ...ctx, language, dayFirst: true }).untilShipped).toBe(true);
+  });
+
   it('until the order leaves the warehouse is until shipped', () => {
     expect(findCancelPolicy('Eine Stornierung ist möglich, bis die Ware unser Lager verlässt.', placed, { ...ctx, language: 'de' }).untilShipped).toBe(true);
     expect(findCancelPolicy("Annulez avant que votre commande ne quitte notre entrepôt.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);
