@@ -147,6 +147,8 @@ const ORDER_TIME_LABEL = wordPattern(
 
 const TIME_OF_DAY = /(?<!\d)(?:[01]?\d|2[0-4])[:.h]\s?[0-5]\d(?!\d)/;
 const ORDER_WORD = /(?<![\p{L}])(?:order|ordered|bestell\p{L}*|commande|pedido|ordine|bestelling|besteld)(?![\p{L}])/iu;
+// "il tuo ordine RV-200415 del 9 febbraio 2026, ore 18:22": the date belongs to the order, whatever happened to it since.
+const ORDER_OF_DATE = /(?<![\p{L}])(?:order|ordine|pedido|commande|bestellung|bestelling)\s+(?:n[.°º]?\s*|nr\.?\s*|#\s*)?[A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*\s+(?:del|de\s+la|du|vom|van|of|from|placed\s+on)\s+\d/iu;
 const EVENT_WORD = /ship|dispatch|deliver|versand|versendet|verschickt|zugestellt|geliefert|exp[ée]di|livr|envi|entreg|spedi|consegn|verzonden|verzend|bezorgd|geleverd|cancel|storn|annul|anula/iu;
 
 /**
@@ -183,7 +185,7 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
   // is no time; "12.50" may be, and is left to the date parser).
   for (const line of opening.split('\n')) {
     if (!TIME_OF_DAY.test(line) || isQuoteHeader(line)) continue;
-    if (!confirmation && (!ORDER_WORD.test(line) || EVENT_WORD.test(line))) continue;
+    if (!confirmation && (!ORDER_WORD.test(line) || (EVENT_WORD.test(line) && !ORDER_OF_DATE.test(line)))) continue;
     const early = findDates(line, ctx).find((d) => d.hasTime && d.ms <= sent.ms + 5 * 60_000 && d.ms >= sent.ms - 3 * 86_400_000);
     if (early) return { at: { ms: early.ms, offset: early.offset }, evidence: snippet(line, early.index, early.text.length) };
   }

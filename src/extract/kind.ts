@@ -15,7 +15,7 @@ const words = (...alternatives: string[]) => new RegExp(String.raw`(?<![\p{L}\d]
 const COMPOUND = String.raw`(?:(?!ab)\p{L}{2,20})?`;
 
 const DENIED = phrases(
-  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|(?:were|was)\s+not\s+able|(?:weren|wasn)[’']?t\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
+  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|(?:were|was)\s+not\s+able|(?:weren|wasn|aren|isn)[’']?t\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
   String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+|war\s+|w[äa]re\s+)?(?:(?:leider|daher|somit|deshalb|nun|jetzt)\s+)*nicht\s+(?:mehr\s+)?m[öo]glich`,
@@ -35,7 +35,7 @@ const DENIED = phrases(
 );
 const CANCELLED = phrases(
   String.raw`(?:order|it|purchase|this)\s+(?:has\s+been|was|is\s+now|is)\s+(?:successfully\s+)?cancell?ed`, String.raw`cancell?ation\s+(?:is\s+)?(?:confirmed|confirmation|complete|processed)`,
-  String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+|gone\s+ahead\s+and\s+)?cancell?ed`, String.raw`(?:processed|completed|confirmed)\s+the\s+cancell?ation`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation`,
+  String.raw`order\s+cancell?ed`, String.raw`\d[\w-]*\s+(?:has\s+been\s+|was\s+)?cancell?ed`, String.raw`(?:is|are)\s+(?:now\s+)?cancell?ed`, String.raw`cancell?ed\s*:`, String.raw`(?:we|i)(?:[’']ve|\s+have)\s+(?:now\s+|just\s+|gone\s+ahead\s+and\s+)?cancell?ed`, String.raw`(?:processed|completed|confirmed)\s+the\s+cancell?ation`, String.raw`(?:has|have)\s+been\s+cancell?ed`, String.raw`your\s+cancell?ation(?!\s+request(?!\s+(?:has\s+been|was|is)\s+(?:processed|confirmed|completed|approved|accepted)))`,
   String.raw`(?:wurde|ist|wurden)\s+(?:(?:erfolgreich|damit|somit|nun|jetzt|hiermit|bereits)\s+)*storniert`, String.raw`(?:cancelamos|anulamos)`, String.raw`pedido\s+(?:#?\s*[A-Z0-9-]*\d[A-Z0-9-]*\s+)?(?:qued[óoa]|est[áa])\s+(?:cancelado|anulado)`, String.raw`(?:haben\s+wir|wir\s+haben)\s+(?:(?:[\p{L}\d][\p{L}\d./-]*|\([^()\n]{0,80}\))\s+){0,7}?storniert`, String.raw`nous\s+avons\s+(?:bien\s+)?annul[ée]`, String.raw`j['’]ai\s+(?:bien\s+)?(?:\p{L}+\s+)?annul[ée]`, String.raw`ho\s+(?:\p{L}+\s+)?annullato`, String.raw`he\s+(?:\p{L}+\s+)?(?:cancelado|anulado)`, String.raw`ich\s+habe\s+(?:[\p{L}\d-]+\s+){0,4}?storniert`, String.raw`(?:ik\s+heb|heb\s+ik)\s+(?:[\p{L}\d#-]+\s+){0,5}?geannuleerd`, String.raw`hebben\s+(?:we|wij)\s+(?:\p{L}+\s+){0,3}?geannuleerd`, String.raw`(?:we|wij)\s+hebben\s+(?:[\p{L}\d-]+\s+){0,4}?geannuleerd`, String.raw`annulering\s+(?:van\s+(?:[\p{L}\d-]+\s+){0,3})?is\s+verwerkt`, String.raw`se\s+(?:ha\s+)?(?:cancelado|anulado|cancel[óo]|anul[óo])`, String.raw`stornierungsbest[äa]tigung`, String.raw`stornierung\s+(?:ist\s+|wurde\s+)?best[äa]tigt`, String.raw`stornobest[äa]tigung`, String.raw`bestellung\s+storniert`, String.raw`stornierung\s+(?:ihrer|deiner)\s+bestellung`,
   String.raw`(?:a\s+été|est)\s+(?:bien\s+)?annul[ée]e?`, String.raw`commande\s+annul[ée]e`, String.raw`confirmation\s+d[’']annulation`, String.raw`annulation\s+(?:de\s+(?:votre|la)\s+commande|confirm[ée]e)`,
   String.raw`(?:ha\s+sido|fue|est[áa])\s+(?:cancelad|anulad)[oa]`, String.raw`pedido\s+(?:cancelado|anulado)`, String.raw`confirmaci[óo]n\s+de\s+(?:cancelaci[óo]n|anulaci[óo]n)`, String.raw`hemos\s+(?:cancelado|anulado)`, String.raw`hemos\s+procedido\s+a\s+(?:cancelar|anular)`, String.raw`(?:cancelaci[óo]n|anulaci[óo]n)\s+confirmada`,
@@ -52,11 +52,11 @@ const DELIVERED = phrases(
   // At the carrier's pick-up point or locker the parcel has arrived: the carrier counts it as
   // delivered (a shop's own store ready for collection is a shipping notice, below).
   String.raw`(?:waiting|available|ready)\s+(?:for\s+(?:you|collection|pick\s*-?\s*up)\s+)?(?:at|in)\s+(?:the\s+|your\s+)?(?:chosen\s+|selected\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker|post\s+office)`, String.raw`delivered\s+to\s+(?:the\s+|a\s+|your\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker)`,
-  String.raw`(?:liegt|ist|wurde)\s+(?:\p{L}+\s+){0,3}?(?:in\s+(?:der|die|ihrer|ihre)\s+(?:packstation|postfiliale|abholstation)|(?:im|in\s+den)\s+paketshop)`,
+  String.raw`(?:liegt|ist|wurde|wartet)\s+(?:\p{L}+\s+){0,3}?(?:in\s+(?:der|die|ihrer|ihre|einer|eine|den|einem)\s+|im\s+)(?:[\p{L}-]+\s+)?(?:packstation|postfiliale|abholstation|paketshop|paketstation|pick-?up-?station)`,
   String.raw`(?:disponible|arriv[ée]e?|vous\s+attend)\s+(?:dans\s+(?:votre|le)|en|au)\s+(?:point\s+relais|point\s+retrait|consigne|locker|bureau\s+de\s+poste)`,
   String.raw`(?:disponible|te\s+espera|esper[áa]ndote)\s+en\s+(?:el|tu|la)\s+(?:punto\s+(?:de\s+recogida|pack)|oficina\s+de\s+correos|taquilla|locker)`,
   String.raw`(?:disponibile|in\s+giacenza|arrivat[oa])\s+(?:presso|al|nel)\s+(?:il\s+|l[’']\s*)?(?:punto\s+(?:di\s+)?ritiro|fermopoint|locker|ufficio\s+postale)`,
-  String.raw`ligt\s+(?:\p{L}+\s+){0,2}?(?:klaar\s+)?(?:bij|in)\s+(?:het|de|je|uw)\s+(?:afhaalpunt|postnl-punt|pakketpunt|servicepunt|pakketautomaat|pakketkluis)`,
+  String.raw`ligt\s+(?:\p{L}+\s+){0,2}?(?:klaar\s+)?(?:bij|in)\s+(?:het|de|je|uw)\s+(?:(?:\p{L}+-)?(?:afhaalpunt|punt|pakketpunt|servicepunt)|pakketautomaat|pakketkluis)`,
 );
 const SHIPPED = phrases(
   String.raw`(?:has|have|was|were|is)\s+(?:been\s+)?(?:shipped|dispatched|sent\s+out|posted)`, String.raw`(?:^|\W)shipped\s*[:!]`, String.raw`on\s+(?:its|the|their)\s+way`, String.raw`out\s+for\s+delivery`,
@@ -194,15 +194,22 @@ export function classify(signals: KindSignals): KindEvidence {
 
   // Life-cycle notices: the subject or the opening must say it, the order must be identified.
   const identified = s.hasOrderNumber || s.hasTrackingNumber;
+  const applies = (kind: Kind) => identified && (s.hasOrderNumber || (kind !== 'cancellation_denied' && kind !== 'cancellation_confirmation'));
+  // A subject that reports the parcel's news says what the mail is about: "Tu pedido ya está en
+  // camino" stays a shipping notice though its opening adds that it can no longer be cancelled.
+  const parcelNews = (kind: Kind) => kind === 'delivery_notification' || kind === 'shipping_notification';
+  if (!TESTS.some(([kind, re]) => !parcelNews(kind) && inSubject(re))) {
+    for (const [kind, re] of TESTS) {
+      if (parcelNews(kind) && applies(kind) && inSubject(re)) return { kind, evidence: s.subject };
+    }
+  }
   for (const [kind, re] of TESTS) {
-    if (!identified) break;
-    if ((kind === 'cancellation_denied' || kind === 'cancellation_confirmation') && !s.hasOrderNumber) continue;
+    if (!applies(kind)) continue;
     const subjectHit = inSubject(re);
     // An order confirmation's fine print speaks of shipping and cancelling; its subject decides.
     if (!subjectHit && inSubject(ORDERED)) continue;
     const hit = subjectHit ?? factIn(s.opening, re);
-    if (!hit) continue;
-    return { kind, evidence: hit.input === s.subject ? s.subject : around(s.opening, hit.index) };
+    if (hit) return { kind, evidence: hit.input === s.subject ? s.subject : around(s.opening, hit.index) };
   }
   // WooCommerce's "order complete" with the parcel's tracking number: the order went out.
   if (s.hasTrackingNumber && s.hasOrderNumber && !inSubject(ORDERED)) {

@@ -91,7 +91,9 @@ function namesItselfAsPlatform(text: string, fromDomain: string): boolean {
 // The shop is then the domain, among those the mail gives (Reply-To, addresses, links), that
 // carries that name; without one, or when the sender's domain imitates it, the sender stands.
 const PAYEE = wordPattern(
-  String.raw`(?:on\s+behalf\s+of|receipt\s+from|payment\s+to|you\s+paid|paid\s+to|namens|betaald\s+aan|im\s+auftrag\s+von|zahlung\s+an|haben\s+an|hast\s+an|pour\s+le\s+compte\s+de|paiement\s+[àa]|en\s+nombre\s+de|pago\s+a|per\s+conto\s+di|pagamento\s+a)[ \t]+([^\n.,;:!?()]{2,60})`,
+  // a carrier writes about the shop's parcel: "Sent by KETTLEWORTH APPLIANCES", "your item from FERROW ELECTRICAL"
+  String.raw`(?:(?<!(?:e-?mail|message|newsletter)\s+(?:was\s+|is\s+|has\s+been\s+)?)(?:sent|shipped)\s+by|shipper|retailer|(?:parcel|item|shipment|package)\s+from|contact\s+the\s+(?:sender|shipper|retailer),?|(?:paket|sendung)\s+von|absender|versender|(?:colis|envoi)\s+de|exp[ée]diteur|(?:paquete|env[ií]o)\s+de|remitente|pacco\s+di|mittente|(?:pakket|zending)\s+van|afzender|`
+    + String.raw`on\s+behalf\s+of|receipt\s+from|payment\s+to|you\s+paid|paid\s+to|namens|betaald\s+aan|im\s+auftrag\s+von|zahlung\s+an|haben\s+an|hast\s+an|pour\s+le\s+compte\s+de|paiement\s+[àa]|en\s+nombre\s+de|pago\s+a|per\s+conto\s+di|pagamento\s+a)[ \t]+([^\n.,;:!?()]{2,60})`,
   'giu',
 );
 
@@ -113,10 +115,10 @@ function payeeOf(doc: Document, fromDomain: string): { name: string; domain: str
     if (end > 0) names.push({ name: words.slice(0, end).join(' '), evidence: snippetAround(doc.text, m.index) });
   }
   if (names.length === 0) return null;
+  // a payee that is the sender settles it ("sent by ReviewNest on behalf of Thornbury Garden Tools", from thornburytools.co.uk)
+  if (names.some(({ name, sender }) => !sender && namesLabel(name, fromLabel))) return null;
   const candidates = namedDomains(doc);
-  for (const { name, evidence, sender } of names) {
-    // a payee that is the sender settles it
-    if (!sender && namesLabel(name, fromLabel)) return null;
+  for (const { name, evidence } of names) {
     for (const [label, domain] of candidates) {
       if (label === fromLabel || !namesLabel(name, label)) continue;
       // "moonridgeoutfitters-billing" or "m00nridge" writing for "moonridgeoutfitters": a look-alike, reported as itself

@@ -150,14 +150,40 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     const earlier = text.slice(Math.max(0, sentence.index - 160), sentence.index);
     const sameDay = SAME_DAY.test(s) && orderedAt ? (timeOnOrderDay(s, orderedAt, ctx) ?? (UNTIL_THEN.test(s) ? timeOnOrderDay(earlier, orderedAt, ctx) : null)) : null;
     if (sameDay) return { deadline: sameDay, untilShipped: false, evidence };
+    // "Je kunt je bestelling tot 22:00 annuleren": a time without a day is the next such time after ordering.
+    if (orderedAt && printed.length === 0 && UNTIL_TIME.test(s)) {
+      const at = timeOnOrderDay(s, orderedAt, ctx);
+      if (at) return { deadline: at.ms < orderedAt.ms ? { ms: at.ms + DAY_MS, offset: at.offset } : at, untilShipped: false, evidence };
+    }
     const dates = printed.filter((d) => d.hasTime || /\b(?:until|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)\b/i.test(s));
     const dated = dates[0];
     if (dated && (!orderedAt || dated.ms >= orderedAt.ms - 60_000)) {
       const ms = dated.hasTime ? dated.ms : endOfDay(dated.ms, dated.offset);
       return { deadline: { ms, offset: dated.offset }, untilShipped: false, evidence };
     }
+    const changes = changesUntil(text, sentence.index, orderedAt, ctx);
+    if (changes) return { deadline: changes.deadline, untilShipped: false, evidence: `${changes.evidence} … ${evidence}` };
   }
   return none;
+}
+
+const CHANGE_WORD = /(?<![\p{L}])(?:changes?|edits?|modif\p{L}*|[äa]nder\p{L}*|wijzig\p{L}*|cambi\p{L}*|modific\p{L}*)(?![\p{L}])/iu;
+const UNTIL_WORD = /(?<![\p{L}])(?:until|till|by|before|bis|jusqu|avant|hasta|antes|entro|fino|tot|voor|uiterlijk)(?![\p{L}])/iu;
+
+/**
+ * "Changes can be made until 11:59 PM ET on January 21. After that your box is packed. Skip, swap
+ * or cancel this box here": a cancel offer without its own deadline, in the paragraph of a deadline
+ * for changes, has that deadline. Looks back at most two sentences, never past a blank line.
+ */
+function changesUntil(text: string, index: number, orderedAt: { ms: number; offset: number } | null, ctx: DateContext): { deadline: { ms: number; offset: number }; evidence: string } | null {
+  const before = text.slice(Math.max(0, index - 300), index);
+  const paragraph = before.slice(before.lastIndexOf('\n\n') + 1);
+  for (const sentence of paragraph.split(/(?<=[.!?])\s+/).filter((x) => x.trim()).slice(-2).reverse()) {
+    if (!CHANGE_WORD.test(sentence) || !UNTIL_WORD.test(sentence)) continue;
+    const timed = findDates(sentence, ctx).find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
+    if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, evidence: sentence.trim() };
+  }
+  return null;
 }
 
 const AUTOMATIC = /(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)\s+(?:\p{L}+\s+){0,2}?(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)|(?:cancell?ed|storniert|annul[ée]e?s?|cancelad[oa]s?|anulad[oa]s?|annullat[oa]|geannuleerd)\s+(?:\p{L}+\s+){0,2}?(?:automatically|automatisch|automatiquement|autom[áa]ticamente|automaticamente)/iu;
@@ -178,6 +204,7 @@ function untilMidnight(sentence: string, orderedAt: { ms: number; offset: number
 
 // "dans l'heure qui suit votre commande": an hour written without its number.
 const WITHIN_THE_HOUR = /(?<![\p{L}])(?:dans\s+l'heure|innerhalb\s+der\s+ersten\s+stunde|en\s+la\s+primera\s+hora|entro\s+la\s+prima\s+ora|within\s+the\s+(?:first\s+)?hour|binnen\s+het\s+(?:eerste\s+)?uur)(?![\p{L}])/iu;
+const UNTIL_TIME = /(?<![\p{L}])(?:until|till|by|before|bis|jusqu['’]?\s*[àa]|avant|hasta\s+las|antes\s+de\s+las|entro\s+le|fino\s+alle|tot|voor)\s+(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.|uur))(?![\p{L}\d])/iu;
 const UNTIL_THEN = /until\s+then|by\s+then|bis\s+dahin|jusque[-\s]l[àa]|hasta\s+entonces|fino\s+ad?\s+allora|tot\s+die\s+tijd|tot\s+dan/i;
 const SAME_DAY = /same\s+day|today|tonight|this\s+evening|heute|ce\s+soir|esta\s+noche|stasera|vanavond|aujourd['’]hui|hoy|oggi|vandaag|(?:day|date)\s+(?:it\s+(?:is|was)|it's|they\s+(?:are|were)|they're|you)\s+(?:placed|ordered|order)|(?:am|noch\s+am)\s+(?:selben|gleichen)\s+tag|am\s+bestelltag|le\s+jour\s+m[êe]me|le\s+m[êe]me\s+jour|el\s+mismo\s+d[ií]a|lo\s+stesso\s+giorno|in\s+giornata|dezelfde\s+dag|op\s+de\s+dag\s+van/i;
 
@@ -208,7 +235,8 @@ export function findReturnWindow(text: string): { days: number; evidence: string
     // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
     // "Te lo devolveremos en la misma tarjeta; el abono puede tardar 5 a 10 días": we give the money back
     // (the shop's "devolvemos"), not "puedes devolverlo en 15 días" (the customer sends the goods back)
-    if ((/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) || (/devolve(?:re)?mos/i.test(sentence.text) && /tarjeta|cuenta|abono|reembols|importe|dinero/i.test(sentence.text))) && !/devoluci|return|retour|reso/i.test(sentence.text)) continue;
+    // ("tienes 14 días para devolvernos los libros … te devolvemos el importe": the customer's days)
+    if ((/devolver\w*\s+(?:\p{L}+\s+){0,3}?(?:pagos?|importe|dinero|cantidad)/iu.test(sentence.text) || (/devolve(?:re)?mos/i.test(sentence.text) && /tarjeta|cuenta|abono|reembols|importe|dinero/i.test(sentence.text))) && !/devoluci|return|retour|reso|(?:para|puedes|pod[ée]s|podr[áa]s|tienes|ten[ée]s)\s+(?:\p{L}+\s+){0,2}?devolver(?!emos)\p{L}*/iu.test(sentence.text)) continue;
     const count = numberValue(m[1]!);
     const days = count === null ? null : inWeeks ? count * 7 : count;
     if (days !== null && days <= 365) return { days, evidence: sentence.text };

@@ -58,10 +58,13 @@ function sentenceEnd(text: string, from: number): number {
  * this one ends on a word that needs what follows ("accepted until\n11:59 PM PT on May 3").
  */
 function continues(text: string, newline: number): boolean {
-  return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4)) || OPEN_ENDED.test(text.slice(Math.max(0, newline - 12), newline));
+  return /^[ \t]*[a-zà-ÿ(]/.test(text.slice(newline + 1, newline + 4)) || OPEN_ENDED.test(text.slice(Math.max(0, newline - 12), newline)) || PERIOD_FIRST.test(text.slice(newline + 1, newline + 24));
 }
 
-const OPEN_ENDED = /(?<![\p{L}])(?:until|till|by|before|at|on|within|to|bis|um|vor|innerhalb|jusqu['’]?\s*(?:à|au)|avant|à|le|hasta|antes\s+de|las|entro|fino\s+a|alle|tot|voor|om|binnen)[ \t]*$/iu;
+// "… nehmen wir innert\n30 Tagen zurück": a line that starts with a period of time goes on a sentence.
+const PERIOD_FIRST = /^[ \t]*\d{1,3}[ \t]*(?:days?|tage?n?|jours?|d[ií]as|giorni|dagen|hours?|stunden|heures?|horas|ore|uur|weeks?|wochen|semaines?|semanas|settimane|weken)(?![\p{L}])/iu;
+
+const OPEN_ENDED = /(?<![\p{L}])(?:until|till|by|before|at|on|within|to|bis|um|vor|innerhalb|innert|jusqu['’]?\s*(?:à|au)|avant|à|le|hasta|antes\s+de|las|entro|fino\s+a|alle|tot|voor|om|binnen)[ \t]*$/iu;
 
 function abbreviation(text: string, dot: number): boolean {
   const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 6), dot))?.[1] ?? '';

@@ -234,6 +234,21 @@ describe('what an email is about', () => {
     expect(kindOf({ ...known, subject: 'Shop', opening: words })).toBe(kind);
   });
 
+  it('a cancellation request received is not yet a cancellation', () => {
+    const opening = "This is an automatic note to let you know we've received your request to cancel order 4015582917. We'll review it and confirm by email within one business day.";
+    expect(kindOf({ subject: '[Request #58817] We received your cancellation request', opening, hasTotal: false })).toBe('other');
+    expect(kindOf({ subject: 'Your cancellation request has been processed', opening: 'Order 4015582917 is cancelled.', hasTotal: false })).toBe('cancellation_confirmation');
+  });
+
+  it('a subject with the parcel\'s news decides over a refusal the opening adds unasked', () => {
+    const opening = 'Tu pedido CR-2026-07715 ya está en camino. Como tu pedido ya ha salido de nuestro almacén, ya no se puede cancelar.';
+    expect(kindOf({ subject: 'Tu pedido CR-2026-07715 ya está en camino', opening, hasTrackingNumber: true })).toBe('shipping_notification');
+    // a reply to the owner's request is a refusal, whatever else it reports
+    expect(kindOf({ subject: 'Re: Cancel order KW-3390-0812', opening: "I'm sorry, but we aren't able to cancel this order. The range is already on its way to you.", hasTrackingNumber: true })).toBe('cancellation_denied');
+    // and a subject that reports the cancellation is not outweighed by "refund on the way"
+    expect(kindOf({ subject: 'Order NP-5120 cancelled - refund on the way', opening: 'Order NP-5120 has been cancelled' })).toBe('cancellation_confirmation');
+  });
+
   it('an order ready for pick-up is a shipping notice: it has left the shop', () => {
     expect(kindOf({ subject: 'Ihre Bestellung 5008831274 ist abholbereit' })).toBe('shipping_notification');
     expect(kindOf({ subject: 'Shop', opening: 'Your order 4411 is ready for pickup at our Leeds store.' })).toBe('shipping_notification');
@@ -244,10 +259,12 @@ describe('what an email is about', () => {
     'Your parcel is waiting for you at your chosen pickup point.',
     'Your package was delivered to the parcel locker at Station Road.',
     'Ihre Sendung liegt ab sofort in der Packstation 118 zur Abholung bereit.',
+    'Ihr Paket wartet im GLS PaketShop auf Sie',
     'Votre colis est disponible dans votre Point Relais depuis ce matin.',
     'Tu paquete está disponible en el punto de recogida que elegiste.',
     'Il tuo pacco è disponibile presso il punto di ritiro scelto.',
     'Je pakket ligt klaar bij het PostNL-punt.',
+    'Je pakket ligt klaar in je bpost-punt',
   ])('a parcel at the carrier\'s pick-up point has arrived: "%s"', (opening) => {
     expect(kindOf({ subject: 'Shop', opening, hasTrackingNumber: true })).toBe('delivery_notification');
   });

@@ -55,6 +55,27 @@ describe('the merchant', () => {
     expect(squat.domain).toBe('m00nridge.com');
   });
 
+  it('a carrier writing about a shop\'s parcel: the shop it names, with a domain the mail gives, is the merchant', async () => {
+    const shipped = await merchantOf(
+      ['From: Maplelink Parcel <notifications@maplelinkparcel.ca>'],
+      'A shipment is on its way to you.\nSent by  KETTLEWORTH APPLIANCES (kettleworth.ca)\nTracking number  7023118455902210\nQuestions about returns or cancellations? Contact the shipper directly: care@kettleworth.ca',
+    );
+    expect(shipped.domain).toBe('kettleworth.ca');
+    const delivered = await merchantOf(
+      ['From: Albion Post <no-reply@albionpost.co.uk>'],
+      'Your item from FERROW ELECTRICAL was delivered today at 13:12.\nFor refunds or returns, please contact the sender, Ferrow Electrical: help@ferrow.co.uk.',
+    );
+    expect(delivered.domain).toBe('ferrow.co.uk');
+  });
+
+  it('"this email was sent by" names the mail\'s service, not the shop; a payee that is the sender settles it', async () => {
+    const m = await merchantOf(
+      ['From: Thornbury Garden Tools <reviews@thornburytools.co.uk>'],
+      'How did we do with order TG-55102?\nhttps://reviewnest.io/r/abc\nThis email was sent by ReviewNest on behalf of Thornbury Garden Tools.',
+    );
+    expect(m.domain).toBe('thornburytools.co.uk');
+  });
+
   it('a payee with no domain of its own in the mail leaves the sender as the merchant', async () => {
     const m = await merchantOf(['From: Paywren Receipts <receipts@paywren.com>'], 'Receipt from Harrow & Hive\nAmount paid: $86.40\nhttps://paywren.com/help');
     expect(m.domain).toBe('paywren.com');

@@ -43,6 +43,17 @@ describe('the cancellation window', () => {
     ] as const) expect(findCancelPolicy(text, placed, { ...ctx, language, dayFirst: true }).untilShipped).toBe(true);
   });
 
+  it('a time without a day is the next such time after the order', () => {
+    expect(deadline('Je kunt je bestelling tot 22:00 annuleren via Mijn Account.', { ...ctx, language: 'nl', dayFirst: true })).toBe('2026-04-14T22:00:00-07:00');
+    expect(deadline('You can cancel until 3 PM.')).toBe('2026-04-15T15:00:00-07:00');
+  });
+
+  it('a cancel offer without its own deadline takes the deadline for changes of its paragraph', () => {
+    const text = 'Changes can be made until 11:59 PM on April 16. After that your box is packed and the charge is final. Skip, swap recipes or cancel this box here: https://x.example/edit';
+    expect(deadline(text)).toBe('2026-04-16T23:59:00-07:00');
+    expect(deadline('Changes can be made until 11:59 PM on April 16.\n\nTo cancel your subscription, visit your account.')).toBeNull();
+  });
+
   it('until the order leaves the warehouse is until shipped', () => {
     expect(findCancelPolicy('Eine Stornierung ist möglich, bis die Ware unser Lager verlässt.', placed, { ...ctx, language: 'de' }).untilShipped).toBe(true);
     expect(findCancelPolicy("Annulez avant que votre commande ne quitte notre entrepôt.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);
@@ -237,6 +248,14 @@ describe('the return window', () => {
 
   it('does not take the legal refund deadline of a withdrawal notice for a return window', () => {
     expect(findReturnWindow('Te devolveremos todos los pagos recibidos, incluidos los gastos de entrega, a más tardar 14 días naturales a partir de la fecha en la que se nos informe de tu decisión.')).toBeNull();
+  });
+
+  it('the customer\'s days to send goods back count even when the same sentence promises the money back', () => {
+    expect(findReturnWindow('Cuando lo recibas, tienes 14 días naturales para devolvernos los libros si no los quieres; en cuanto nos lleguen te devolvemos el importe.')?.days).toBe(14);
+  });
+
+  it('reads a return sentence wrapped before its number of days', () => {
+    expect(findReturnWindow('Lieferfrist: ca. 3-5 Arbeitstage.\nRückgabe: Ungetragene Uhren mit unversehrtem Schutzfilm nehmen wir innert\n30 Tagen zurück.')?.days).toBe(30);
   });
 
   it('does not take a refund processing time for a return window', () => {

@@ -47,6 +47,7 @@ describe('findTrackingNumber', () => {
   it('reads a number after a verb or a carrier name', () => {
     expect(findTrackingNumber('Ihre Sendungsnummer lautet 1034890123456701.', [])?.value).toBe('1034890123456701');
     expect(findTrackingNumber('Codice di tracciamento BRT: 05811029384756', [])?.value).toBe('05811029384756');
+    expect(findTrackingNumber('Numero spedizione BRT  062710049387215', [])?.value).toBe('062710049387215');
   });
 
   it('reads the number under a Tracking Number column', () => {
