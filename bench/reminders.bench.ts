@@ -20,6 +20,7 @@
 // never a failure. A third section says where the time goes, from the jobs' own timestamps and the
 // CPU used by this process (worker and SMTP server) and by Redis.
 //
+// BENCH_REMINDERS_SETS (spread, burst or both, comma-separated; default both) picks the sets to run.
 // BENCH_REMINDERS_SCALE (0 < s <= 1, default 1) shrinks both sets and the spread's window alike
 // (the spread's arrival rate stays 83 a second) and the lead time.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -139,7 +140,8 @@ export async function runRemindersBench(log: (line: string) => void): Promise<Se
       { name: 'burst', label: `burst: ${count(burstCount)} due at one instant`, count: burstCount, offsetOf: () => 0, leadMs, numberBase: 500_000 },
     ];
     const results: SetResult[] = [];
-    for (const plan of sets) results.push(await runSet(plan, { redisUrl: redis.url, admin, smtp, tmp, rng, log }));
+    const chosen = setsFromEnv();
+    for (const plan of sets.filter((p) => chosen.has(p.name))) results.push(await runSet(plan, { redisUrl: redis.url, admin, smtp, tmp, rng, log }));
     const load = `${availableParallelism()} cores; load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after; this process runs the worker and the SMTP server`;
     return report(results, hz, load);
   } finally {
@@ -147,6 +149,15 @@ export async function runRemindersBench(log: (line: string) => void): Promise<Se
     await Promise.all([smtp?.stop(), redis?.stop()]);
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+function setsFromEnv(): Set<SetName> {
+  const raw = process.env.BENCH_REMINDERS_SETS?.trim();
+  if (!raw) return new Set(['spread', 'burst']);
+  const names = raw.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => n !== 'spread' && n !== 'burst');
+  if (unknown.length > 0) throw new Error(`BENCH_REMINDERS_SETS: spread, burst or both, not ${JSON.stringify(raw)}`);
+  return new Set(names as SetName[]);
 }
 
 function scaleFromEnv(): number {
