@@ -31,6 +31,8 @@ const LABEL = new RegExp(
     String.raw`boekingsnummer`, String.raw`boekingscode`, String.raw`reserverings(?:nummer|code)`, String.raw`(?:boeking|reservering)(?:\s*(?:nr\.?|nummer))?`, String.raw`pnr`,
     // Spanish
     String.raw`(?:n[úu]mero|n[ºo°]|n\.º|no\.?)\s*(?:de\s+)?(?:pedido|orden)`, String.raw`pedido(?:\s*(?:n[ºo°.]|n\.º|n[úu]mero|no\.?))?`,
+    // a purchase on a second-hand marketplace: "Compra: SG-88412093", "Acquisto n. 4411"
+    String.raw`(?:n[úu]mero|n[ºo°]|n\.º)\s*de\s+(?:la\s+)?compra`, String.raw`compra(?=\s*(?:[:#]|n[ºo°.]))`, String.raw`acquisto(?=\s*(?:[:#]|n\.))`, String.raw`achat(?=\s*(?:[:#]|n°))`, String.raw`kaufnummer`, String.raw`aankoop(?:nummer|(?=\s*[:#]))`,
     // Italian
     String.raw`(?:numero|n\.|nr\.?)\s*(?:d'|dell'|di\s+)?ordine`, String.raw`ordine(?:\s*(?:n\.|nr\.?|numero|n°|n(?=\s)))?`,
     // Dutch

@@ -37,7 +37,9 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`(?:antes\s+de\s+que|hasta\s+que)\s+(?:tu\s+pedido|su\s+pedido|el\s+paquete)\s+salga\s+de(?:l|\s+nuestro)\s+almac[ée]n`,
     String.raw`prima\s+che\s+(?:l['’]\s*ordine|il\s+pacco)\s+lasci\s+il\s+(?:nostro\s+)?magazzino`,
     String.raw`tot(?:dat)?\s+(?:je|uw)\s+(?:bestelling|pakket)\s+(?:ons|het)\s+magazijn\s+verlaat`,
-    String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:shipped|been\s+shipped)`,
+    String.raw`(?:that|which)\s+(?:haven['’]t|have\s+not|hasn['’]t|has\s+not)\s+(?:yet\s+)?(?:been\s+)?(?:shipped|dispatched|sent)`,
+    // "les articles qui n'ont pas encore été expédiés", "Artikel, die noch nicht versandt wurden"
+    String.raw`qui\s+n'\s*(?:ont|a)\s+pas\s+(?:encore\s+)?(?:été\s+)?exp[ée]di[ée]e?s?`, String.raw`die\s+noch\s+nicht\s+(?:versandt|verschickt|versendet)`, String.raw`que\s+(?:a[úu]n|todav[íi]a)\s+no\s+(?:se\s+)?(?:han|ha)\s+(?:sido\s+)?enviad`, String.raw`che\s+non\s+(?:sono|è)\s+(?:ancora\s+)?stat[io]\s+spedit`, String.raw`die\s+nog\s+niet\s+(?:zijn\s+|is\s+)?verzonden`,
     String.raw`tot\s+(?:het\s+moment\s+van\s+)?(?:de\s+)?verzending`,
     // "until it is handed over to the carrier"
     String.raw`(?:until|before)\s+(?:\p{L}+\s+){0,4}?handed\s+(?:over\s+)?to\s+(?:the\s+|our\s+)?(?:carrier|courier|shipping\s+(?:company|partner)|delivery\s+(?:company|partner))`,

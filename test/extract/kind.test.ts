@@ -234,6 +234,24 @@ describe('what an email is about', () => {
     expect(kindOf({ ...known, subject: 'Shop', opening: words })).toBe(kind);
   });
 
+  it.each([
+    'mi dispiace davvero, ma non posso annullare l’ordine: la lampada è partita stamattina.',
+    'Désolée, je ne peux plus annuler la commande, elle est partie ce matin.',
+    'Lo siento, no puedo cancelar el pedido porque ya salió.',
+    'Sorry, ik kan je bestelling niet meer annuleren, hij is al verzonden.',
+  ])('a maker answering in the first person refuses too: "%s"', (opening) => {
+    expect(kindOf({ subject: 'Re: Richiesta di annullamento', opening, hasTrackingNumber: true, hasTotal: false })).toBe('cancellation_denied');
+  });
+
+  it('groceries delivered are a delivery: "Je boodschappen zijn om 18:41 bezorgd"', () => {
+    expect(kindOf({ subject: 'Versvlot', opening: 'je boodschappen voor bestelling 40271935 zijn om 18:41 bezorgd door Ruben.' })).toBe('delivery_notification');
+  });
+
+  it('an auction won and paid for is an order; a payment received without an order number is not', () => {
+    expect(kindOf({ subject: 'Hai vinto! Pagamento ricevuto: Giradischi vintage', opening: "Complimenti, hai vinto l'asta! Abbiamo ricevuto il tuo pagamento." })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Payment received - thank you', opening: 'We have received your payment for invoice INV-2231.', hasOrderNumber: false })).toBe('other');
+  });
+
   it('a cancellation request received is not yet a cancellation', () => {
     const opening = "This is an automatic note to let you know we've received your request to cancel order 4015582917. We'll review it and confirm by email within one business day.";
     expect(kindOf({ subject: '[Request #58817] We received your cancellation request', opening, hasTotal: false })).toBe('other');

@@ -10,6 +10,7 @@ describe('the order number', () => {
     ['Sales Order SO-48817 acknowledgement / Invoice INV-22107', 'Customer: Robin (Acct 30-5512)\nSales order: SO-48817\nInvoice: INV-22107', 'SO-48817'],
     ['Bestellbestätigung', 'Kundennummer: 448812\nBestellnummer: 100045872\nRechnungsnummer: RE-2026-1', '100045872'],
     ['Confirmation de commande', 'N° de commande : FR-2026-0042', 'FR-2026-0042'],
+    ['¡Tu compra está en camino!', 'marta_vintage84 ha enviado tu compra.\nCompra: SG-88412093\nTotal pagado: 86,40 €', 'SG-88412093'],
     ['Confirmación de pedido', 'Número de pedido: ES48213', 'ES48213'],
     ['Conferma ordine', 'Ordine n. 000123456 del 14/04/2026', '000123456'],
     ['Orderbevestiging', 'Bestelnummer: NL-88231', 'NL-88231'],

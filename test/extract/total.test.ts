@@ -13,6 +13,16 @@ describe('the grand total', () => {
     expect(total('Total TTC  89,90 €\ndont TVA  14,98 €', 'shop.fr', 'EUR')).toBe('89.9 EUR');
   });
 
+  it('Swiss "Gesamttotal" under a "Zwischentotal"', () => {
+    expect(total('Zwischentotal  CHF 1\'249.00\nClick & Collect  CHF 0.00\nGesamttotal  CHF 1\'249.00\ninkl. 8.1% MWST  CHF 93.91', 'elektrion.ch', 'CHF')).toBe('1249 CHF');
+  });
+
+  it('the amount finally charged after substitutions, not the estimate at ordering', () => {
+    expect(total('Geschat bedrag bij bestelling  € 87,45\nDefinitief afgeschreven bedrag  € 84,06', 'versvlot.nl', 'EUR')).toBe('84.06 EUR');
+    // prose about a final total to come is no line of the bill
+    expect(total('Estimated order total (incl. GST)  NZ$181.71\nYour final total may change a little. We placed an authorisation of $199.88 on your card.', 'kererufresh.co.nz', 'NZD')).toBe('181.71 NZD');
+  });
+
   it('an updated order\'s total is the new total, not the difference charged today', () => {
     expect(total('New order total  CA$1,239.61\nPreviously charged  CA$1,150.34\nAdditional amount charged today  CA$89.27', 'shop.ca', 'CAD')).toBe('1239.61 CAD');
     // "Totaal betaald" is no "al betaald"

@@ -26,6 +26,7 @@ describe('which messages are worth downloading', () => {
   it.each([
     'Ihr Zahlungsbeleg für Holzmanufaktur Brenner (1.234,56 EUR)', 'Ricevuta del pagamento a Bottega Ferri Cuoio – 1.192,00 €',
     'Betaalbewijs: EUR 42,85 aan Zeepziederij Het Wad', 'Tu recibo de Tienda Olmo', 'Votre reçu Atelier Lune',
+    'Hai vinto! Pagamento ricevuto: Giradischi vintage Lumetta GD-70', 'You won! Vintage turntable - payment received',
   ])('a receipt from a payment service is order mail: %s', (subject) => {
     expect(triage(m(subject))).toBe('order-like');
   });
