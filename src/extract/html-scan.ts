@@ -232,8 +232,8 @@ class Scanner {
   /** `from`: just after "</". */
   private endTag(from: number): number {
     const html = this.html;
-    let at = from;
-    while (at < html.length && isSpace(html.charCodeAt(at))) at++;
+    // "</ p>": a space after "</" makes a bogus comment (below), as in browsers and htmlparser2
+    const at = from;
     if (at >= html.length) {
       this.events.ontext(html.slice(from - 2)); // a "</" the body ends on is text
       return at;

@@ -97,6 +97,10 @@ describe('the elements and text of an HTML body', () => {
     expect(scanned('1 < 2 <3 and </')).toEqual(['text:1 < 2 <3 and </']);
   });
 
+  it('a space after "</" makes no end tag but a bogus comment, dropped with its ">"', () => {
+    expect(scanned('<p>and pa</ p>yments</p>')).toEqual(['<p>', 'text:and payments', '</p>']);
+  });
+
   it('drops a tag the body ends inside (an unclosed quote runs to the end), leaving its element open', () => {
     expect(scanned('<p>Total <a href="https://shop.example/o>$5</p>')).toEqual(['<p>', 'text:Total ', '</a>', '</p>']);
   });
