@@ -18,6 +18,7 @@ import { readStructuredOrder, type StructuredOrder } from './structured.js';
 import { findRefundAmount, findTotal } from './total.js';
 import { findTrackingNumber } from './tracking.js';
 import { firstWordMatch, wordPattern } from './word-start.js';
+import { writtenToShop } from './written-to-shop.js';
 
 export { Extraction } from './extraction.js';
 
@@ -73,6 +74,17 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   const contact = findContact(doc, domain, owners);
   if (contact) evidence.contactEmail = contact.evidence;
 
+  // The owner writing to the shop, its confirmation quoted below: a request, never the shop's news.
+  const toShop = writtenToShop(doc, kind === 'order_confirmation', visibleTotal !== null && doc.newest.includes(visibleTotal.evidence));
+  if (toShop) {
+    evidence.kind = `written to ${toShop.domain}, the shop whose mail it quotes`;
+    evidence.merchant = `To: ${doc.envelope.to.map((a) => a.address).join(', ')}`;
+    return {
+      kind: 'other', merchant: { name: toShop.name ?? merchant.name, domain: toShop.domain }, orderNumber: null, orderedAt: null, total: null, items: [],
+      cancelBy: null, cancelUntilShipped: false, cancelUrl: null, returnWindowDays: null, contactEmail: null, trackingNumber: null, evidence,
+    };
+  }
+
   if (kind === 'other') {
     return {
       kind, merchant, orderNumber: null, orderedAt: null, total: null, items: [], cancelBy: null, cancelUntilShipped: false,
@@ -117,7 +129,7 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
 
   const returnWindow = guarded('returnWindowDays', null, () => findReturnWindow(doc.text));
   if (returnWindow) evidence.returnWindowDays = returnWindow.evidence;
-  const link = guarded('cancelUrl', null, () => findOrderLink(doc.links, orderNumber?.value ?? null));
+  const link = guarded('cancelUrl', null, () => findOrderLink(doc.links, orderNumber?.value ?? null, doc.text));
   if (link) evidence.cancelUrl = link.evidence;
 
   const items = structured && structured.items.length > 0 ? structured.items : guarded('items', [], () => findItems(doc.text, domain));

@@ -15,7 +15,7 @@ const words = (...alternatives: string[]) => new RegExp(String.raw`(?<![\p{L}\d]
 const COMPOUND = String.raw`(?:(?!ab)\p{L}{2,20})?`;
 
 const DENIED = phrases(
-  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|(?:were|was)\s+not\s+able|(?:weren|wasn|aren|isn)[’']?t\s+able|too\s+late)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
+  String.raw`(?:unable|not\s+able|couldn[’']?t|could\s+not|can[’']?t|cannot|can\s+no\s+longer|(?:were|was)\s+not\s+able|(?:weren|wasn|aren|isn)[’']?t\s+able|too\s+late(?:\s+for\s+(?:us|me))?)\s+(?:to\s+)?(?:be\s+)?(?:cancel|stop)`,
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
   String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+|war\s+|w[äa]re\s+)?(?:(?:leider|daher|somit|deshalb|nun|jetzt)\s+)*nicht\s+(?:mehr\s+)?m[öo]glich`,

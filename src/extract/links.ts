@@ -65,7 +65,12 @@ export interface FoundLink {
   evidence: string;
 }
 
-export function findOrderLink(links: Link[], orderNumber: string | null): FoundLink | null {
+/**
+ * The link that cancels or manages the order. `text`, the mail's text, lets a link printed in it be
+ * read with the words before it: "Order #2206 is unchanged … keep an eye on it here: <link>" in a
+ * mail about #2207 manages the other order.
+ */
+export function findOrderLink(links: Link[], orderNumber: string | null, text = ''): FoundLink | null {
   let best: { score: number; link: Link } | null = null;
   const seen = new Set<string>();
   for (const link of links) {
@@ -76,7 +81,7 @@ export function findOrderLink(links: Link[], orderNumber: string | null): FoundL
     if (seen.has(key)) continue;
     seen.add(key);
     const score = scoreLink(link, orderNumber);
-    if (score > 0 && (!best || score > best.score)) best = { score, link };
+    if (score > 0 && (!best || score > best.score) && !aboutAnotherOrder(link, orderNumber, text)) best = { score, link };
   }
   return best ? { href: best.link.href, evidence: `${best.link.text || best.link.before} -> ${best.link.href}`.trim() } : null;
 }
@@ -125,6 +130,19 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   // An account home ("/account") or the list of all orders is not this order's page.
   if (!numbered && /\/(?:account|my-account|konto|compte|cuenta|orders|your-orders|order-history|orderhistory|bestellungen|bestellhistorie|commandes|historique-(?:des-)?commandes|pedidos|historial-(?:de-)?pedidos|ordini|storico-ordini|bestellingen|bestelgeschiedenis)\/?(?:[?#].*)?$/i.test(path)) return 0;
   return (manageText ? 4 : 0) + (orderPath ? 2 : 0) + (numbered ? 3 : 0);
+}
+
+// "Order #2206", "ordine n. BS-77120", "#2206": a reference to an order by its number.
+const ORDER_REFERENCE = /(?:(?<![\p{L}])(?:order|bestellung|commande|pedido|ordine|bestelling)\s*(?:n[°º.]?\s*|nr\.?\s*|no\.?\s*)?#?\s*|#\s?)([A-Z0-9][A-Z0-9-]*\d[A-Z0-9-]*)(?![\p{L}\d])/giu;
+
+/** Whether the order the words just before the link name last is another than this one. */
+function aboutAnotherOrder(link: Link, orderNumber: string | null, text: string): boolean {
+  if (!orderNumber || names(orderNumber, link.href, link.text)) return false;
+  const at = text.indexOf(link.href);
+  const before = at > 0 ? text.slice(Math.max(0, at - 200), at) : link.before;
+  const paragraph = before.slice(before.lastIndexOf('\n\n') + 1);
+  const named = [...paragraph.matchAll(ORDER_REFERENCE)].map((m) => m[1]!);
+  return named.length > 0 && named[named.length - 1] !== orderNumber;
 }
 
 /** Whether any of `places` (an address, a link text) carries the order number. */

@@ -13,6 +13,8 @@ const STRONG = new RegExp(
     String.raw`amount\s*(?:charged|paid)`, String.raw`(?:you|we)\s*(?:paid|charged)`, String.raw`payment\s*total`,
     String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*ttc`, String.raw`net\s*[àa]\s*payer`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
     String.raw`gesamt(?:summe|betrag|preis|kosten|total)`,
+    // an updated order's new total, not the one it replaces
+    String.raw`(?:new|updated)\s*(?:order\s*)?total`, String.raw`neue[rs]?\s*gesamt(?:betrag|summe)`, String.raw`nouveau\s*(?:montant\s*)?total`, String.raw`nuevo\s*(?:importe\s*)?total`, String.raw`nuovo\s*totale`, String.raw`nieuw(?:e)?\s*totaal(?:bedrag)?`,
     // the amount finally charged after substitutions, not the estimate at ordering
     // (as a label: "your final total may change" is no line of the bill)
     String.raw`(?:final\s*(?:amount|total|charge)|(?:definitief|afgeschreven)\s*(?:afgeschreven\s*)?bedrag|endg[üu]ltiger\s*betrag|montant\s*(?:final|d[ée]finitif)|importe\s*final|importo\s*(?:finale|definitivo))(?=\s*(?:[:(]|[\p{Sc}\d]|(?:EUR|USD|GBP|CHF|CAD|AUD|NZD)(?![\p{L}])))`, String.raw`endtotal`, String.raw`totalbetrag`, String.raw`endbetrag`, String.raw`rechnungsbetrag`, String.raw`bezahlter?\s*betrag`,
@@ -33,7 +35,7 @@ const PLAIN = wordPattern(String.raw`(?:total|totale|totaal|summe|gesamt|paid|ch
 const AMOUNT_LABEL = /^\W{0,3}(?:amount|bedrag|betrag|montant|importe|importo)\s*:/iu;
 const NOT_TOTAL = new RegExp(
   [
-    String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`zwischentotal`, String.raw`subtotale`, String.raw`subtotaal`,
+    String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`zwischentotal`, String.raw`(?:previous|original|old|former)\s*(?:order\s*)?total`, String.raw`totale\s*precedente`, String.raw`(?:bisherige[rs]?|urspr[üu]ngliche[rs]?|alte[rs]?)\s*gesamt`, String.raw`(?:ancien|montant\s+initial|total\s+initial)`, String.raw`total\s*(?:anterior|original)`, String.raw`(?:vorige|oorspronkelijke?|oude)\s*totaal`, String.raw`subtotale`, String.raw`subtotaal`,
     String.raw`total\s*(?:savings?|saved|discount|tax|vat|tva|iva|btw|mwst|gst|hst|items?|weight|quantity|qty|before|articles|artikel|art[ií]culos|articoli)(?![\p{L}])`, String.raw`you\s*saved`,
     String.raw`total\s*(?:hors|ht\b|excl)`, String.raw`(?:ohne|exkl\.?|zzgl\.?)\s*mwst`, String.raw`netto`, String.raw`total\s*net`,
     String.raw`points`, String.raw`cart\s*total`, String.raw`warenkorb`, String.raw`panier`, String.raw`carrito`, String.raw`carrello`, String.raw`winkelwagen`,

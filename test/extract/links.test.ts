@@ -14,6 +14,13 @@ describe('the order link', () => {
     expect(findOrderLink(links, '1042')?.href).toBe('https://shop.example/orders/1042/cancel?t=1');
   });
 
+  it('a link the words before it give to another order is not this order\'s', () => {
+    const text = "We've cancelled the duplicate, order #2207, and refunded the full £52.00.\nOrder #2206 is unchanged and will be dispatched on Monday. You can keep an\neye on it here:\nhttps://candles.example/61839201/orders/a8b3c9/authenticate?key=3d0f";
+    const links = [link('eye on it here:', 'https://candles.example/61839201/orders/a8b3c9/authenticate?key=3d0f')];
+    expect(findOrderLink(links, '2207', text)).toBeNull();
+    expect(findOrderLink(links, '2206', text)?.href).toBe('https://candles.example/61839201/orders/a8b3c9/authenticate?key=3d0f');
+  });
+
   it('tracking, shop-again, cart, unsubscribe and account-home links never count', () => {
     const links = [
       link('Track your package', 'https://www.ups.com/track?tracknum=1Z999'),

@@ -17,6 +17,11 @@ describe('the grand total', () => {
     expect(total('Zwischentotal  CHF 1\'249.00\nClick & Collect  CHF 0.00\nGesamttotal  CHF 1\'249.00\ninkl. 8.1% MWST  CHF 93.91', 'elektrion.ch', 'CHF')).toBe('1249 CHF');
   });
 
+  it('an order updated after a substitution: the new total, not the previous one', () => {
+    expect(total('Subtotale  54,20 €\nSpedizione refrigerata  9,90 €\nNuovo totale  64,10 €\nTotale precedente: 66,50 €. La differenza di 2,40 € non ti verrà addebitata.', 'bottegasanfelice.it', 'EUR')).toBe('64.1 EUR');
+    expect(total('Previous total: $66.50\nNew total: $64.10', 'shop.example', 'USD')).toBe('64.1 USD');
+  });
+
   it('the amount finally charged after substitutions, not the estimate at ordering', () => {
     expect(total('Geschat bedrag bij bestelling  € 87,45\nDefinitief afgeschreven bedrag  € 84,06', 'versvlot.nl', 'EUR')).toBe('84.06 EUR');
     // prose about a final total to come is no line of the bill
