@@ -44,8 +44,8 @@ export function parseNumber(raw: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-// The peso countries print their currency with "$" too.
-const DOLLAR_BY_TLD: Record<string, string> = { ca: 'CAD', au: 'AUD', nz: 'NZD', sg: 'SGD', hk: 'HKD', mx: 'MXN', ar: 'ARS', cl: 'CLP', co: 'COP', uy: 'UYU' };
+// The peso countries print their currency with "$" too (not .co: a generic address as often as Colombia's).
+const DOLLAR_BY_TLD: Record<string, string> = { ca: 'CAD', au: 'AUD', nz: 'NZD', sg: 'SGD', hk: 'HKD', mx: 'MXN', ar: 'ARS', cl: 'CLP', uy: 'UYU' };
 const KRONE_BY_TLD: Record<string, string> = { se: 'SEK', no: 'NOK', dk: 'DKK' };
 
 /** Turns an ambiguous mark ($, kr) into a currency using the shop's top-level domain. */
@@ -94,7 +94,7 @@ const CURRENCY_BY_TLD: Record<string, string> = {
   de: 'EUR', fr: 'EUR', es: 'EUR', it: 'EUR', nl: 'EUR', at: 'EUR', be: 'EUR', ie: 'EUR', pt: 'EUR', fi: 'EUR',
   gr: 'EUR', lu: 'EUR', sk: 'EUR', si: 'EUR', ee: 'EUR', lv: 'EUR', lt: 'EUR', uk: 'GBP', ch: 'CHF', li: 'CHF',
   se: 'SEK', no: 'NOK', dk: 'DKK', pl: 'PLN', cz: 'CZK', jp: 'JPY', in: 'INR', ca: 'CAD', au: 'AUD', nz: 'NZD',
-  sg: 'SGD', hk: 'HKD', mx: 'MXN', br: 'BRL', za: 'ZAR', kr: 'KRW', ar: 'ARS', cl: 'CLP', co: 'COP', uy: 'UYU',
+  sg: 'SGD', hk: 'HKD', mx: 'MXN', br: 'BRL', za: 'ZAR', kr: 'KRW', ar: 'ARS', cl: 'CLP', uy: 'UYU',
 };
 
 /**

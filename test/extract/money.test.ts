@@ -29,6 +29,7 @@ describe('reading amounts', () => {
     expect(resolveCurrency('$', 'shop.com')).toBe('USD');
     expect(resolveCurrency('$', 'tiendapampa.com.ar')).toBe('ARS');
     expect(resolveCurrency('$', 'cordillera.cl')).toBe('CLP');
+    expect(resolveCurrency('$', 'threadpress.co')).toBe('USD');
     expect(findAmounts('Total: $ 186.450,00', 'tiendapampa.com.ar').map((a) => [a.amount, a.currency])).toEqual([[186450, 'ARS']]);
     expect(findAmounts('CA$477.99 and A$20.00 and NZ$5.00', 'shop.com').map((a) => a.currency)).toEqual(['CAD', 'AUD', 'NZD']);
   });
