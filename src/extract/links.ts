@@ -35,7 +35,9 @@ const NEVER = new RegExp(
     String.raw`unsubscribe|abmelden|abbestell|d[ée]sinscri|d[ée]sabonn|darse\s+de\s+baja|disiscriv|iscrizione|suscripci[óo]n|subscription|abonnement|uitschrijven|afmelden|opt[-\s]?out|preferences|einstellungen`,
     String.raw`shop\s+again|buy\s+again|reorder|order\s+again|continue\s+shopping|shop\s+now|erneut\s+kaufen|weiter\s+einkaufen|racheter|volver\s+a\s+comprar|riacquista|opnieuw\s+bestellen|verder\s+winkelen|seguir\s+comprando|continuer\s+(?:mes|vos)\s+achats|continua\s+(?:lo\s+)?shopping`,
     String.raw`browser|web\s+version|online\s+version|im\s+browser|version\s+en\s+ligne|ver\s+en\s+(?:el\s+)?navegador|versione\s+web|in\s+je\s+browser`,
-    String.raw`review|rate|bewert|avis|valora|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
+    String.raw`review|rate|bewert|avis|valora|valuta|recensi|beoordeel|survey|umfrage|enqu[êe]te|encuesta|sondaggio|enquête`,
+    // a star of a rating row
+    String.raw`[★☆⭐]`,
     String.raw`pay\s+again|retry\s+payment|complete\s+(?:your\s+)?payment|erneut\s+bezahlen|jetzt\s+bezahlen|payer\s+(?:à\s+nouveau|maintenant)|pagar\s+(?:de\s+nuevo|ahora)|paga\s+(?:di\s+nuovo|ora)|opnieuw\s+betalen|nu\s+betalen`,
     String.raw`widerrufsbelehrung|widerrufsrecht|widerrufsformular`,
     // Italian "Cancellati" is "unsubscribe (yourself)"
@@ -51,7 +53,7 @@ const NEVER = new RegExp(
  * Parcel tracking: never the order's own link, unless the words also offer to cancel ("Track or
  * cancel order") or, as a button, follow the order rather than a parcel ("Suivre ma commande").
  */
-const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg)/iu;
+const TRACKING_TEXT = /(?<![\p{L}])(?:track|verfolg|suivi|suivre|seguimiento|seguir|traccia|tracking|volg|follow|(?:on|auf|sur|en|sulla|op)\s+(?:the\s+|der\s+|la\s+|el\s+|de\s+)?(?:map|karte|carte|mapa|mappa|kaart))/iu;
 const FOLLOWS_ORDER = /(?<![\p{L}])(?:my|your|ma|votre|meine|ihre|deine|mi|tu|su|il\s+(?:mio|tuo|suo|vostro)|mijn|je|uw)\s+(?:order|commande|bestellung|pedido|ordine|bestelling)(?![\p{L}])/iu;
 // Campaign parameters name the mailing, not the link: "utm_campaign=order_cancelled" on a shop's home page.
 const CAMPAIGN_PARAM = /^(?:utm_|mc_|_hs|campaign|cmp|cid$|src$|source$|medium$|ref$)/i;
@@ -108,7 +110,8 @@ function scoreLink(link: Link, orderNumber: string | null): number {
   try {
     const url = new URL(link.href);
     host = url.hostname;
-    for (const name of [...url.searchParams.keys()]) if (CAMPAIGN_PARAM.test(name)) url.searchParams.delete(name);
+    // ("?ref=GW-DUB-57721" names the booking itself: a parameter that carries the order number stays)
+    for (const name of [...url.searchParams.keys()]) if (CAMPAIGN_PARAM.test(name) && !names(orderNumber, url.searchParams.get(name) ?? '')) url.searchParams.delete(name);
     // the part after # too: single-page shops route there ("/account#/orders/1487260512345-01")
     path = decodeURIComponent(url.pathname + url.search + url.hash);
   } catch {

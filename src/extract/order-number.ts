@@ -44,10 +44,13 @@ const LABEL = new RegExp(
 // "Bestellnummer des Händlers", "Numero ordine del negozio": a payment service prints the shop's number beside its own.
 const OF_THE_SHOP = String.raw`(?:of\s+the|from\s+the|des|der|du|de\s+la|del|della|dello|van\s+de)\s+(?:merchant|seller|shop|store|h[äa]ndlers|verk[äa]ufers|shops|anbieters|marchand|commer[çc]ant|vendeur|boutique|comercio|vendedor|tienda|negozio|venditore|esercente|winkel|verkoper|webshop)`;
 
+// "4417 2093 8815": groups of four digits joined by single spaces, one number (never a date, a time or a quantity after it).
+const DIGIT_GROUP_SPACE = String.raw`(?<=(?<!\d)\d{4}) (?=\d{4}(?![\d\-/.:,]))`;
+
 // A label, a separator, then the number: digits somewhere in it, 3 to 40 characters.
 // The number sits in a lookahead so that a label followed by a word does not swallow the next label.
 const LABELLED = wordPattern(
-  String.raw`(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,40}\)|\s+${OF_THE_SHOP})?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])){2,39})(?![\p{L}\d])(?!,\d))`,
+  String.raw`(?:${LABEL.source})(?![\p{L}])(?=(?:\s*\([^()\n]{1,40}\)|\s+${OF_THE_SHOP})?\s*(?:[:#]|is|ist|lautet|est|es|è|è il)?\s*(?:#|n[°º]\s*)?\s*:?\s*(?<num>[A-Z0-9](?:[A-Z0-9]|[-_/.](?=[A-Z0-9])|${DIGIT_GROUP_SPACE}){2,39})(?![\p{L}\d])(?!,\d))`,
   'giu',
 );
 const SUBJECT_HASH = /#\s?([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){2,39})(?![\p{L}\d])/giu;

@@ -3,7 +3,7 @@
 // and the return period in days. Only sentences that speak of cancelling (or returning) count:
 // a sale's end date or a coupon's expiry is never a cancellation deadline.
 import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
-import { countsFromAppointment, relativeDeadline } from './relative-deadline.js';
+import { countsFromAppointment, countsFromNextDay, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
 import { wordPattern } from './word-start.js';
 
@@ -28,6 +28,9 @@ const UNTIL_SHIPPED = new RegExp(
     String.raw`fino\s+(?:alla|al\s+momento\s+della)\s+spedizione`, String.raw`prima\s+della\s+spedizione`, String.raw`finch[ée]\s+non\s+(?:viene|è|sarà)\s+spedit`,
     String.raw`(?:solange|as\s+long\s+as|tant\s+qu(?:e|['’])|mientras|finch[ée]|zolang)\s*(?:\p{L}+\s+){0,5}?(?:noch\s+nicht|not\s+yet|hasn['’]t|has\s+not|haven['’]t|n['’]a\s+pas|n['’]est\s+pas|ne\s+l['’]\s*(?:a|ont)\s+pas|no\s+(?:se\s+|l[oa]s?\s+)?hayan?|no\s+(?:l[oa]s?\s+)?ha|non\s+(?:è|ha)|non\s+l['’]\s*(?:ha|hanno)|nog\s+niet)\s+(?:\p{L}+\s+){0,3}?(?:versandt|versendet|verschickt|verlassen|shipped|left|been\s+shipped|dispatched|exp[ée]di|quitt|parti\w*|sorti\w*|enviad|salido|spedit|lasciato|uscit|verzonden|verlaten)`,
     String.raw`until\s+it\s+(?:leaves|has\s+left)\s+our\s+(?:warehouse|studio|workshop)`,
+    // "until they have been collected by the courier": the courier's pick-up is the shipping
+    String.raw`until\s+(?:it\s+has|they\s+have|it\s+is|they\s+are)\s+(?:been\s+)?(?:collected|picked\s+up)\s+by\s+(?:the\s+|our\s+)?(?:courier|carrier)`, String.raw`until\s+(?:courier|carrier)\s+(?:collection|pick-?\s?up)`, String.raw`bis\s+zur\s+abholung\s+durch\s+(?:den|das|die|unseren)\s+(?:paketdienst|kurier|versanddienstleister|spediteur)`,
+    String.raw`jusqu['’]\s*[àa]\s+(?:l['’]\s*)?enl[èe]vement\s+par\s+(?:le|notre)\s+transporteur`, String.raw`hasta\s+que\s+(?:el\s+)?(?:mensajero|transportista)\s+(?:lo|la|los|las)\s+recoja`, String.raw`fino\s+al\s+ritiro\s+(?:da\s+parte\s+)?del\s+corriere`, String.raw`tot(?:dat)?\s+de\s+(?:koerier|vervoerder)\s+(?:het|hem|ze|je\s+bestelling)\s+(?:ophaalt|heeft\s+opgehaald)`,
     // "hasta que la despachemos": until the shop ships it
     String.raw`hasta\s+que\s+(?:l[oa]s?\s+)?(?:despachemos|enviemos|sea\s+despachad[oa]|se\s+despache)`, String.raw`bis\s+wir\s+(?:sie|ihn|es|die\s+ware|ihre\s+bestellung)\s+(?:versenden|verschicken|versandt\s+haben)`,
     String.raw`jusqu['’]\s*[àa]\s+ce\s+que\s+nous\s+l['’]\s*(?:exp[ée]diions|ayons\s+exp[ée]di[ée]e?)`, String.raw`finch[ée]\s+non\s+l[oa]\s+(?:spediamo|abbiamo\s+spedit[oa])`, String.raw`tot(?:dat)?\s+(?:we|wij)\s+(?:het|hem|ze|je\s+bestelling)\s+(?:verzenden|versturen|hebben\s+verzonden)`,
@@ -133,6 +136,9 @@ export function findCancelPolicy(text: string, orderedAt: { ms: number; offset: 
     if (midnight) return { deadline: midnight, untilShipped: false, evidence };
     if (UNTIL_SHIPPED.test(s)) return { deadline: null, untilShipped: true, evidence };
     const printed = findDates(s, ctx);
+    // "bis 23:59 Uhr am Tag nach Ihrer Bestellung": the time stands on the next day, whatever day a parser gives it
+    const nextDay = countsFromNextDay(s) ? relativeDeadline(s, text, orderedAt, ctx) : null;
+    if (nextDay) return { deadline: nextDay, untilShipped: false, evidence };
     const timed = printed.find((d) => d.hasTime && (!orderedAt || d.ms >= orderedAt.ms - 60_000));
     if (timed) return { deadline: { ms: timed.ms, offset: timed.offset }, untilShipped: false, evidence };
     // Before WINDOW: "up to 48 hours before delivery" counts from the delivery, not the order.
@@ -227,8 +233,16 @@ const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}
 
 const WEEKS = new RegExp(String.raw`${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'iu');
 
+// The statutory right of withdrawal ("Widerrufsrecht … binnen vierzehn Tagen", "diritto di recesso"):
+// in practice the period to send goods back, read when the mail states no return period of its own.
+const WITHDRAWAL_WORD = wordPattern(String.raw`(?:widerruf\w*|withdraw\w*|r[ée]tractation\w*|r[ée]tracter|desist\w*|recesso|reced\w*|herroep\w*)`, 'giu');
+
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {
-  for (const sentence of sentencesMatching(text, RETURN_WORD)) {
+  return returnWindowIn(text, RETURN_WORD) ?? returnWindowIn(text, WITHDRAWAL_WORD);
+}
+
+function returnWindowIn(text: string, words: typeof RETURN_WORD): { days: number; evidence: string } | null {
+  for (const sentence of sentencesMatching(text, words)) {
     const inDays = DAYS.exec(sentence.text);
     const inWeeks = inDays ? null : WEEKS.exec(sentence.text);
     const m = inDays ?? inWeeks;

@@ -10,12 +10,12 @@ type Instant = { ms: number; offset: number };
 // an appointment, a class or an event.
 const APPOINTMENT_REF = new RegExp(
   [
-    String.raw`(?:before|prior\s+to)\s+(?:the\s+start\s+of\s+)?(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival|departure|appointment|event|workshop|class|course|session|tour|show|performance|visit|stay|trip|flight)`,
-    String.raw`(?:vor|vortag)\s+(?:beginn\s+)?(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+|ihres\s+|des\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in|abfahrt|abreise|abflug|termin|veranstaltung|kurs(?:beginn)?|workshop|vorstellung|reisebeginn|mietbeginn|lieferfensters?|zeitfensters?)`,
-    String.raw`(?:avant|pr[ée]c[ée]dant|veille\s+(?:de\s+)?)\s*(?:le\s+d[ée]but\s+(?:de\s+)?)?(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in|d[ée]part|rendez-vous|cours|atelier|[ée]v[ée]nement|spectacle|s[ée]ance|s[ée]jour|visite)`,
-    String.raw`(?:antes\s+del\s+inicio\s+de|antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+|el\s+)?(?:hora\s+de\s+(?:la\s+|tu\s+|su\s+)?)?(?:franja|entrega|recogida|llegada|entrada|check-?in|salida|cita|clase|curso|taller|evento|visita)`,
-    String.raw`prima\s+(?:dell['’]\s*inizio\s+)?(?:della\s+(?:tua\s+)?(?:consegna|fascia)|del(?:l['’]\s*|\s+|la\s+|lo\s+)?(?:ritiro|arrivo|check-?in|partenza|appuntamento|lezione|corso|evento|visita|spettacolo))`,
-    String.raw`v[oó][oó]r\s+(?:het\s+begin\s+van\s+)?(?:de\s+|je\s+|uw\s+|het\s+)?(?:tijdvak|bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in|vertrek|afspraak|les|cursus|workshop|evenement|voorstelling)`,
+    String.raw`(?:before|prior\s+to)\s+(?:the\s+start\s+of\s+)?(?:your\s+|the\s+)?(?:delivery|slot|collection|pick-?\s?up|check-?\s?in|arrival|departure|appointment|event|workshop|class|course|session|tour|show|performance|visit|stay|trip|flight|film|movie|screening|concert|match|game|lesson)`,
+    String.raw`(?:vor|vortag)\s+(?:beginn\s+)?(?:der\s+|dem\s+|ihrer\s+|deiner\s+|ihrem\s+|deinem\s+|ihres\s+|des\s+)?(?:lieferung|zustellung|liefertermin|abholung|anreise|ankunft|check-?in|abfahrt|abreise|abflug|termin|veranstaltung|kurs(?:beginn)?|workshop|vorstellung|reisebeginn|mietbeginn|lieferfensters?|zeitfensters?|films?|konzerts?|spiels?)`,
+    String.raw`(?:avant|pr[ée]c[ée]dant|veille\s+(?:de\s+)?)\s*(?:le\s+d[ée]but\s+(?:de\s+)?)?(?:la\s+|votre\s+|le\s+|l['’]\s*)?(?:livraison|cr[ée]neau|retrait|prise\s+en\s+charge|arriv[ée]e|check-?in|d[ée]part|rendez-vous|cours|atelier|[ée]v[ée]nement|spectacle|s[ée]ance|s[ée]jour|visite|film|concert|match)`,
+    String.raw`(?:antes\s+del\s+inicio\s+de|antes\s+de|anterior\s+a)\s+(?:la\s+|tu\s+|su\s+|el\s+)?(?:hora\s+de\s+(?:la\s+|tu\s+|su\s+)?)?(?:franja|entrega|recogida|llegada|entrada|check-?in|salida|cita|clase|curso|taller|evento|visita|pel[ií]cula|funci[óo]n|sesi[óo]n|concierto|partido)`,
+    String.raw`prima\s+(?:dell['’]\s*inizio\s+)?(?:della\s+(?:tua\s+)?(?:consegna|fascia)|del(?:l['’]\s*|\s+|la\s+|lo\s+)?(?:ritiro|arrivo|check-?in|partenza|appuntamento|lezione|corso|evento|visita|spettacolo|film|concerto|proiezione|partita))`,
+    String.raw`v[oó][oó]r\s+(?:het\s+begin\s+van\s+)?(?:de\s+|je\s+|uw\s+|het\s+)?(?:tijdvak|bezorging|levering|bezorgmoment|ophaalmoment|aankomst|inchecken|check-?in|vertrek|afspraak|les|cursus|workshop|evenement|voorstelling|film|concert|wedstrijd)`,
   ].join('|'),
   'iu',
 );
@@ -26,7 +26,7 @@ const APPOINTMENT_LABEL =
 
 const NEXT_WORKING_DAY =
   /next\s+(?:working|business)\s+day|(?:n[äa]chsten|folgenden)\s+werktag|jour\s+ouvr[ée]\s+suivant|prochain\s+jour\s+ouvr[ée]|(?:siguiente|pr[óo]ximo)\s+d[ií]a\s+h[áa]bil|(?:giorno\s+lavorativo\s+successivo|prossimo\s+giorno\s+lavorativo)|volgende\s+werkdag/iu;
-const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|(?:al|del)\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag|(?<!(?:heute|guten|jeden|am|vanochtend|deze)\s+)(?<![\p{L}])morgen(?![\p{L}])/iu;
+const NEXT_DAY = /(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after\s+(?:your\s+)?(?:order|ordering|you\s+order)|am\s+tag\s+nach\s+(?:ihrer|deiner|der)\s+bestellung|le\s+jour\s+(?:suivant|apr[èe]s)\s+(?:votre\s+|la\s+)?commande|el\s+d[ií]a\s+(?:siguiente\s+a|despu[ée]s\s+de)\s+(?:tu|su)\s+pedido|il\s+giorno\s+(?:successivo|dopo)\s+(?:all['’]\s*|il\s+tuo\s+)ordine|de\s+dag\s+na\s+(?:je|jouw|uw)\s+bestelling|tomorrow|am\s+(?:n[äa]chsten\s+tag|folgetag)|le\s+lendemain|demain|(?:al|del)\s+d[ií]a\s+siguiente|ma[ñn]ana|il\s+giorno\s+(?:dopo|successivo)|domani|de\s+volgende\s+dag|(?<!(?:heute|guten|jeden|am|vanochtend|deze)\s+)(?<![\p{L}])morgen(?![\p{L}])/iu;
 
 // "until 5 pm on Friday", "bis Montag, 12 Uhr", "jusqu'à vendredi 17h": the first such weekday after the order.
 const WEEKDAY_NAMES: string[][] = [
@@ -42,6 +42,11 @@ const BY_WEEKDAY = new RegExp(
   String.raw`(?<![\p{L}])(?:until|till|by|before|no\s+later\s+than|bis|sp[äa]testens|jusqu['’]?\s*(?:à|au)|avant|hasta|antes\s+del?|entro|fino\s+a|tot|voor|uiterlijk)\s+[^.!?\n]{0,25}?(?<![\p{L}])(${WEEKDAY_NAMES.flat().join('|')})(?![\p{L}])`,
   'iu',
 );
+
+/** Whether the sentence counts its deadline from the day after the order ("bis 23:59 Uhr am Tag nach Ihrer Bestellung"). */
+export function countsFromNextDay(sentence: string): boolean {
+  return NEXT_WORKING_DAY.test(sentence) || NEXT_DAY.test(sentence);
+}
 
 /** Whether the sentence counts its deadline from a booked appointment ("24 hours before delivery"). */
 export function countsFromAppointment(sentence: string): boolean {

@@ -11,7 +11,7 @@ const STRONG = new RegExp(
   [
     String.raw`grand\s*total`, String.raw`order\s*total`, String.raw`total\s*(?:charged|paid|amount|due|to pay)`,
     String.raw`amount\s*(?:charged|paid)`, String.raw`(?:you|we)\s*(?:paid|charged)`, String.raw`payment\s*total`,
-    String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*ttc`, String.raw`net\s*[àa]\s*payer`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`,
+    String.raw`total\s*\((?:incl|inc|including)[^)]*\)`, String.raw`total\s*incl\.?`, String.raw`total\s*ttc`, String.raw`montant\s*ttc`, String.raw`net\s*[àa]\s*payer`, String.raw`montant\s*(?:total|pay[ée]|d[ûu])`, String.raw`montant\s+de\s+(?:la|votre)\s+commande`, String.raw`importe\s+del\s+pedido`, String.raw`importo\s+dell['’]\s*ordine`, String.raw`bestellwert`, String.raw`orderbedrag`,
     String.raw`gesamt(?:summe|betrag|preis|kosten|total)`,
     // an updated order's new total, not the one it replaces
     String.raw`(?:new|updated)\s*(?:order\s*)?total`, String.raw`neue[rs]?\s*gesamt(?:betrag|summe)`, String.raw`nouveau\s*(?:montant\s*)?total`, String.raw`nuevo\s*(?:importe\s*)?total`, String.raw`nuovo\s*totale`, String.raw`nieuw(?:e)?\s*totaal(?:bedrag)?`,

@@ -252,6 +252,20 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Payment received - thank you', opening: 'We have received your payment for invoice INV-2231.', hasOrderNumber: false })).toBe('other');
   });
 
+  it('an order number with slashes in a confirming subject; "se ha enviado desde una dirección" is the mail, not a parcel', () => {
+    const opening = 'Gracias por tu compra. Hemos recibido tu pedido. Por favor, no respondas a este correo: se ha enviado desde una dirección que no admite respuestas.';
+    expect(kindOf({ subject: '¡Pedido CDT/26/118402 confirmado!', opening })).toBe('order_confirmation');
+    expect(kindOf({ subject: 'Cerámicas del Tajo', opening })).toBe('order_confirmation');
+  });
+
+  it('"your refund is on its way" is money, not a parcel; a cancelled event is a cancellation', () => {
+    expect(kindOf({ subject: 'Event cancelled – your refund for The Copper Lanterns is on its way', opening: 'The concert has been cancelled by the event organizer. Your order has been cancelled and you will receive a full refund.' })).toBe('cancellation_confirmation');
+  });
+
+  it('"Deine erste Box ist bestellt" confirms an order', () => {
+    expect(kindOf({ subject: 'Deine erste Gabelglück-Box ist bestellt (GG-20260419-3317)', opening: 'Hier sind die Details zu deiner ersten Box.' })).toBe('order_confirmation');
+  });
+
   it('a cancellation request received is not yet a cancellation', () => {
     const opening = "This is an automatic note to let you know we've received your request to cancel order 4015582917. We'll review it and confirm by email within one business day.";
     expect(kindOf({ subject: '[Request #58817] We received your cancellation request', opening, hasTotal: false })).toBe('other');

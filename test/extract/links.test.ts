@@ -21,6 +21,12 @@ describe('the order link', () => {
     expect(findOrderLink(links, '2206', text)?.href).toBe('https://candles.example/61839201/orders/a8b3c9/authenticate?key=3d0f');
   });
 
+  it('a rating star or a live map is not the order\'s link; a "ref" parameter that carries the number is kept', () => {
+    expect(findOrderLink([link('★', 'https://go.shop.example/c/valuta?o=FV-20260522-1187&voto=5')], 'FV-20260522-1187')).toBeNull();
+    expect(findOrderLink([link('Follow Dario on the map', 'https://links.shop.example/live/FF-8K2P-4471')], 'FF-8K2P-4471')).toBeNull();
+    expect(findOrderLink([link('add a second driver here:', 'https://www.carhire.example/manage-booking?ref=GW-DUB-57721&surname=Brennan')], 'GW-DUB-57721')?.href).toBe('https://www.carhire.example/manage-booking?ref=GW-DUB-57721&surname=Brennan');
+  });
+
   it('tracking, shop-again, cart, unsubscribe and account-home links never count', () => {
     const links = [
       link('Track your package', 'https://www.ups.com/track?tracknum=1Z999'),

@@ -11,6 +11,8 @@ describe('the order number', () => {
     ['Bestellbestätigung', 'Kundennummer: 448812\nBestellnummer: 100045872\nRechnungsnummer: RE-2026-1', '100045872'],
     ['Confirmation de commande', 'N° de commande : FR-2026-0042', 'FR-2026-0042'],
     ['¡Tu compra está en camino!', 'marta_vintage84 ha enviado tu compra.\nCompra: SG-88412093\nTotal pagado: 86,40 €', 'SG-88412093'],
+    ['Order confirmed: 4417 2093 8815', 'Thank you! Order 4417 2093 8815 is confirmed.\nOCR reference: 44172093881506', '4417 2093 8815'],
+    ['Your order', 'Order 1042 2026-04-14 09:12\nOrder 1042 250 g coffee', '1042'],
     ['Confirmación de pedido', 'Número de pedido: ES48213', 'ES48213'],
     ['Conferma ordine', 'Ordine n. 000123456 del 14/04/2026', '000123456'],
     ['Orderbevestiging', 'Bestelnummer: NL-88231', 'NL-88231'],

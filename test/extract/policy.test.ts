@@ -54,6 +54,19 @@ describe('the cancellation window', () => {
     expect(deadline('Changes can be made until 11:59 PM on April 16.\n\nTo cancel your subscription, visit your account.')).toBeNull();
   });
 
+  it('until the courier collects it is until shipped', () => {
+    expect(findCancelPolicy('Orders can be cancelled until they have been collected by the courier.', placed, ctx).untilShipped).toBe(true);
+  });
+
+  it('a time "am Tag nach Ihrer Bestellung" stands on the next day, whatever day a parser gives it', () => {
+    expect(deadline('Sie können Ihre Bestellung bis 23:59 Uhr am Tag nach Ihrer Bestellung kostenlos stornieren.', { ...ctx, language: 'de', dayFirst: true })).toBe('2026-04-15T23:59:00-07:00');
+  });
+
+  it('counts back from a film or a concert the mail books', () => {
+    const text = 'Saturday 18 April 2026 · 19:45 · Screen 4\nYou can cancel this booking for a full refund up to 1 hour before the film starts.';
+    expect(deadline(text)).toBe('2026-04-18T18:45:00-07:00');
+  });
+
   it('until the order leaves the warehouse is until shipped', () => {
     expect(findCancelPolicy('Eine Stornierung ist möglich, bis die Ware unser Lager verlässt.', placed, { ...ctx, language: 'de' }).untilShipped).toBe(true);
     expect(findCancelPolicy("Annulez avant que votre commande ne quitte notre entrepôt.", placed, { ...ctx, language: 'fr' }).untilShipped).toBe(true);
@@ -244,6 +257,15 @@ describe('the return window', () => {
 
   it('reads "30-tägiges Rückgaberecht"', () => {
     expect(findReturnWindow('Sie haben ein 30-tägiges Rückgaberecht ab Erhalt der Ware.')?.days).toBe(30);
+  });
+
+  it('the right of withdrawal is the return window when the mail states no return period of its own', () => {
+    expect(findReturnWindow('Widerrufsrecht: Sie haben das Recht, binnen vierzehn Tagen ohne Angabe von Gründen diesen Vertrag zu widerrufen.')?.days).toBe(14);
+    expect(findReturnWindow('Diritto di recesso: hai 14 giorni per recedere dal contratto a partire dal giorno della consegna.')?.days).toBe(14);
+    expect(findReturnWindow('Vous disposez d’un délai de rétractation de 14 jours à compter de la réception.')?.days).toBe(14);
+    expect(findReturnWindow('You may withdraw from the contract without giving a reason within 14 days of receiving the parcel.')?.days).toBe(14);
+    // a return period of the shop's own wins over the statutory one
+    expect(findReturnWindow('Widerrufsrecht: binnen vierzehn Tagen.\nRückgabe: 30 Tage kostenlos.')?.days).toBe(30);
   });
 
   it('does not take the legal refund deadline of a withdrawal notice for a return window', () => {

@@ -22,6 +22,10 @@ describe('the grand total', () => {
     expect(total('Previous total: $66.50\nNew total: $64.10', 'shop.example', 'USD')).toBe('64.1 USD');
   });
 
+  it('"Montant de la commande CHF 389.–" on a shipping notice', () => {
+    expect(total('Commande  GE/2026/0331\nMontant de la commande  CHF 389.–\nTransporteur  La Poste Suisse', 'atelier-lemanique.ch', 'CHF')).toBe('389 CHF');
+  });
+
   it('the amount finally charged after substitutions, not the estimate at ordering', () => {
     expect(total('Geschat bedrag bij bestelling  € 87,45\nDefinitief afgeschreven bedrag  € 84,06', 'versvlot.nl', 'EUR')).toBe('84.06 EUR');
     // prose about a final total to come is no line of the bill

@@ -50,6 +50,11 @@ describe('findTrackingNumber', () => {
     expect(findTrackingNumber('Numero spedizione BRT  062710049387215', [])?.value).toBe('062710049387215');
   });
 
+  it('reads a Swiss Post number with its dots after "N° d\'envoi", and a number after dotted leaders', () => {
+    expect(findTrackingNumber("Transporteur  La Poste Suisse\nN° d'envoi  99.60.482731.10477365", [])?.value).toBe('99.60.482731.10477365');
+    expect(findTrackingNumber('Bestellnummer ........ 2026.03.15.204\nGLS-Paketnummer ...... 57283910447', [])?.value).toBe('57283910447');
+  });
+
   it('reads the number under a Tracking Number column', () => {
     const text = 'Tracking Information\nProvider  |  Tracking Number  |  Date\nAustralia Post  |  36LPR0418827  |  May 20, 2026  |  Track';
     expect(findTrackingNumber(text, [])?.value).toBe('36LPR0418827');
