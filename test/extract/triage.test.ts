@@ -39,7 +39,7 @@ describe('which messages are worth downloading', () => {
   it.each([
     'Lunch on Friday?', 'Your weekly digest', 'Photos from the weekend', 'Meeting notes', 'Your monthly statement is ready',
     'Your verification code 482913', 'Confirm your email', 'Noise-Cancelling headphones 30% off', 'ORDER BY clause question',
-    'Return values in Go', 'Intel AX210 driver', 'Order now and save 20%',
+    'Return values in Go', 'Intel AX210 driver', 'Order now and save 20%', 'Payment received - thank you', 'Zahlung erhalten',
   ])('not order mail: %s', (subject) => {
     expect(worthFetching(m(subject))).toBe(false);
   });
