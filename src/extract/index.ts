@@ -61,7 +61,8 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
     body: doc.text,
     hasOrderNumber: orderNumber !== null,
     hasTrackingNumber: tracking !== null,
-    hasTotal: total !== null,
+    // "TOTAL $0.00*" charges nothing: a newsletter dressed as a receipt
+    hasTotal: total !== null && total.amount > 0,
     totalInOpening: visibleTotal !== null && opening.includes(visibleTotal.evidence),
     hasStructuredOrder: structured !== null && (structured.orderNumber !== null || structured.total !== null),
     structuredStatus: structured?.status ?? null,

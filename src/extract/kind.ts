@@ -19,7 +19,7 @@ const DENIED = phrases(
   String.raw`(?:no\s+longer|not)\s+(?:be\s+)?(?:cancell?able|possible\s+to\s+cancel)`, String.raw`can(?:not|[’']t)\s+be\s+cancell?ed`, String.raw`could(?:\s+not|n[’']t)\s+be\s+cancell?ed`,
   String.raw`cancell?ation\s+(?:request\s+)?(?:was\s+|has\s+been\s+)?(?:declined|denied|rejected|unsuccessful|not\s+possible)`, String.raw`too\s+late\s+to\s+cancel`,
   String.raw`(?:konnte|konnten|k[öo]nnen)\s+(?:wir\s+)?(?:ihre\s+|deine\s+|die\s+)?(?:bestellung\s+)?(?:\S+\s+)?(?:leider\s+)?(?:nicht|nicht\s+mehr)\s+(?:mehr\s+)?storn`, String.raw`nicht\s+mehr\s+(?:storniert|stornierbar|storn)`, String.raw`stornierung\s+(?:ist\s+|war\s+|w[äa]re\s+)?(?:(?:leider|daher|somit|deshalb|nun|jetzt)\s+)*nicht\s+(?:mehr\s+)?m[öo]glich`,
-  String.raw`(?:ne\s+)?(?:peut|peux|pouvons|pourrons|pouvions|a\s+pu|ai\s+pu)\s+(?:(?:donc|malheureusement|h[ée]las)\s+)?(?:plus|pas)\s+(?:être\s+)?annul`, String.raw`(?:plus|pas)\s+possible\s+d['’e]\s*(?:l['’]\s*)?annuler`,
+  String.raw`(?:ne\s+)?(?:peut|peux|pouvons|pourrons|pouvions|a\s+pu|ai\s+pu)\s+(?:(?:donc|malheureusement|h[ée]las)\s+)*(?:plus|pas)\s+(?:être\s+|l['’]\s*|la\s+|le\s+)?annul`, String.raw`(?:plus|pas)\s+possible\s+d['’e]\s*(?:l['’]\s*)?annuler`,
   String.raw`no\s+longer\s+possible\s+to\s+cancel`, String.raw`nicht\s+mehr\s+m[öo]glich,?\s+(?:\p{L}+\s+){0,4}?zu\s+stornieren`, String.raw`ya\s+no\s+es\s+posible\s+(?:cancelar|anular)`, String.raw`niet\s+meer\s+mogelijk\s+om\s+(?:\p{L}+\s+){0,4}?te\s+annuleren`, String.raw`annulation\s+(?:est\s+)?(?:impossible|refus[ée]e|pas\s+possible)`, String.raw`ne\s+pouvons\s+(?:(?:donc|malheureusement|hélas)\s+)*(?:plus|pas)\s+(?:l['’]\s*)?annuler`, String.raw`l['’]annulation\s+n['’]est\s+(?:(?:donc|malheureusement)\s+)*plus\s+possible`,
   String.raw`annuleren\s+(?:lukt|kan)\s+(?:helaas\s+|dus\s+)*niet\s+meer`, String.raw`(?:ik|we|wij)\s+(?:kan|kunnen|konden|kon)\s+(?:\p{L}+\s+){0,3}?(?:helaas\s+)?niet\s+(?:meer\s+)?(?:\p{L}+\s+)?annuleren`, String.raw`annuleren\s+(?:is|was)\s+(?:helaas\s+|dus\s+)*niet\s+meer\s+mogelijk`, String.raw`n['’]avons\s+(?:pas|plus)\s+pu\s+(?:l['’]\s*|la\s+|le\s+)?annuler`, String.raw`impossible\s+d'annuler`,
   String.raw`no\s+(?:se\s+)?(?:puede|puedo|podemos|pude|pudimos|ha\s+podido|he\s+podido|es\s+posible)\s+(?:ser\s+)?(?:cancelar|anular|cancelad)`, String.raw`cancelaci[óo]n\s+(?:no\s+es\s+posible|rechazada|denegada)`, String.raw`ya\s+no\s+(?:se\s+)?puede\s+(?:ser\s+)?(?:cancelar|anular)`, String.raw`no\s+(?:hemos|hab[íi]amos)\s+podido\s+(?:cancelar|anular)`,
@@ -48,7 +48,7 @@ const DELIVERED = phrases(
   String.raw`(?:a\s+été|est|bien)\s+livr[ée]e?s?`, String.raw`(?:a\s+été|est)\s+(?:\p{L}+\s+)?(?:remis|d[ée]pos[ée])e?s?\s+(?:à|au|chez|dans|en)\s+(?:votre\s+|la\s+|le\s+)?(?:voisin|gardien|concierge|bo[îi]te|consigne|point\s+relais|casier)`, String.raw`colis\s+livr[ée]`, String.raw`livraison\s+effectu[ée]e`, String.raw`commande\s+livr[ée]e`, String.raw`(?:commande|colis)\s+est\s+arriv[ée]e?`,
   String.raw`(?:ha\s+sido|fue)\s+entregad[oa]`, String.raw`se\s+(?:ha\s+)?entreg(?:[óo]|ado)`, String.raw`^¡?\s*entregad[oa]`, String.raw`(?:ya\s+)?est[áa]\s+esper[áa]ndote`, String.raw`te\s+(?:est[áa]\s+)?espera(?:ndo)?\s+en\s+(?:el|la|tu)`, String.raw`ya\s+est[áa]\s+en\s+(?:casa|tu\s+(?:casa|domicilio))`, String.raw`pedido\s+entregado`, String.raw`(?:pedido|paquete)\s+(?:ya\s+)?ha\s+llegado`, String.raw`entregado\s*:`,
   String.raw`(?:è\s+stat[oa]|stato)\s+consegnat[oa]`, String.raw`ordine\s+consegnato`, String.raw`(?:pacco|ordine)\s+(?:è|e[’'])\s+arrivat[oa]`, String.raw`consegnato\s*:`,
-  String.raw`(?:is|werd|zijn|werden)\s+(?:[\p{L}\d:.]+\s+){0,3}?(?:bezorgd|afgeleverd)`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
+  String.raw`(?:is|werd|zijn|werden)\s+(?:[\p{L}\d:.]+\s+){0,4}?(?:bezorgd|afgeleverd)`, String.raw`^(?:afgeleverd|bezorgd|zugestellt|geliefert|livr[ée]e?|entregad[oa]|consegnat[oa])\s*[:!]`, String.raw`bestelling\s+(?:is\s+)?bezorgd`, String.raw`pakket\s+(?:is\s+)?bezorgd`,
   // At the carrier's pick-up point or locker the parcel has arrived: the carrier counts it as
   // delivered (a shop's own store ready for collection is a shipping notice, below).
   String.raw`(?:waiting|available|ready)\s+(?:for\s+(?:you|collection|pick\s*-?\s*up)\s+)?(?:at|in)\s+(?:the\s+|your\s+)?(?:chosen\s+|selected\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker|post\s+office)`, String.raw`delivered\s+to\s+(?:the\s+|a\s+|your\s+)?(?:pick\s*-?\s*up\s+point|parcel\s+(?:locker|shop)|locker)`,
@@ -137,6 +137,9 @@ const NOT_AN_ORDER = words(
   String.raw`abbiamo\s+ricevuto\s+il\s+tuo\s+reso`, String.raw`il\s+tuo\s+reso\s+(?:è\s+)?(?:arrivato|stato\s+ricevuto)`, String.raw`etichetta\s+di\s+reso`,
   String.raw`(?:je|uw)\s+retour(?:zending)?\s+(?:is\s+)?(?:ontvangen|binnen)`, String.raw`retourlabel`,
   String.raw`payment\s+(?:for\s+(?:your\s+)?order\s+\S+\s+)?(?:has\s+)?(?:failed|declined|was\s+(?:declined|unsuccessful|not\s+successful))`, String.raw`payment\s+(?:failed|declined)`, String.raw`(?:could\s+not|couldn[’']t|unable\s+to)\s+process\s+your\s+payment`, String.raw`verify\s+your\s+(?:payment|card)`, String.raw`(?:zahlung|bezahlung)\s+(?:ist\s+)?(?:fehlgeschlagen|nicht\s+erfolgreich|abgelehnt)`, String.raw`paiement\s+(?:a\s+)?(?:échoué|été\s+refusé|refusé)`, String.raw`(?:pago|cobro)\s+(?:ha\s+sido\s+)?(?:rechazado|fallido|no\s+se\s+ha\s+podido)`, String.raw`pagamento\s+(?:non\s+(?:è\s+)?(?:riuscito|andato\s+a\s+buon\s+fine)|rifiutato)`, String.raw`betaling\s+(?:\S+\s+){0,6}?(?:niet\s+gelukt|mislukt|geweigerd)`,
+  // a copy of an old invoice, a quote or a proforma: paperwork, not an order placed now
+  String.raw`rechnungskopie`, String.raw`kopie\s+(?:der|ihrer|deiner)\s+rechnung`, String.raw`(?:copy\s+of\s+(?:your\s+|the\s+)?invoice|invoice\s+copy)`, String.raw`copie\s+de\s+(?:la\s+|votre\s+)?facture`, String.raw`(?:copia|duplicado)\s+de\s+(?:la\s+|tu\s+|su\s+)?factura`, String.raw`copia\s+(?:della\s+)?fattura`, String.raw`kopie\s+van\s+(?:de\s+|je\s+|uw\s+)?factuur`,
+  String.raw`(?:factura|facture|fattura|invoice|rechnung)\s+pro\s*-?\s*forma`, String.raw`pro\s*-?\s*forma\s*-?\s*(?:invoice|rechnung|factuur)`,
   String.raw`welcome\s+to`, String.raw`newsletter`, String.raw`order\s+now`, String.raw`last\s+chance`, String.raw`free\s+shipping\s+on\s+(?:all\s+)?orders\s+over`, String.raw`(?:sale|offer|deal)\s+ends`, String.raw`points\s+balance`, String.raw`loyalty\s+points`, String.raw`membership\s+(?:renew|expir)`, String.raw`renewal\s+(?:notice|reminder)`, String.raw`you(?:[’']re|\s+are)\s+invited`,
   String.raw`passwort\s+zur[üu]cksetzen`, String.raw`warenkorb`, String.raw`wieder\s+(?:da|verf[üu]gbar|auf\s+lager)`, String.raw`bewerten\s+sie`, String.raw`willkommen`, String.raw`jetzt\s+bestellen`,
   String.raw`r[ée]initialis(?:er|ation)\s+(?:de\s+)?(?:votre\s+)?mot\s+de\s+passe`, String.raw`votre\s+panier`, String.raw`de\s+retour\s+en\s+stock`, String.raw`donnez\s+votre\s+avis`, String.raw`bienvenue`, String.raw`commandez\s+(?:maintenant|d[èe]s)`,
@@ -174,6 +177,16 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
   ['shipping_notification', SHIPPED],
 ];
 
+const NO_ORDER_YET = new RegExp(
+  [
+    String.raw`(?<![\p{L}])(?:this|it)\s+is\s+(?:a\s+\p{L}+,?\s+)?not\s+(?:yet\s+)?an?\s+(?:order|purchase)`, String.raw`no\s+(?:money|payment)\s+has\s+been\s+taken`, String.raw`you\s+have\s+not\s+(?:been\s+charged|ordered)`,
+    String.raw`(?:dies|das)\s+ist\s+(?:noch\s+)?keine\s+bestellung`, String.raw`ceci\s+n['’]est\s+pas\s+(?:encore\s+)?une\s+commande`, String.raw`esto\s+no\s+es\s+(?:todav[íi]a\s+|a[úu]n\s+)?un\s+pedido`,
+    String.raw`questo\s+non\s+è\s+(?:ancora\s+)?un\s+ordine`, String.raw`dit\s+is\s+(?:nog\s+)?geen\s+bestelling`,
+    String.raw`(?:not|no|ni|keine|pas|non\s+è|geen)\s+(?:\p{L}+\s+){0,4}?(?:an?\s+|una\s+|une\s+)?(?:order\s+confirmation|confirmaci[óo]n\s+de\s+pedido|auftragsbest[äa]tigung|bestellbest[äa]tigung|confirmation\s+de\s+commande|conferma\s+d['’]\s*ordine|orderbevestiging)`,
+    String.raw`no\s+order\s+(?:exists|has\s+been\s+(?:placed|created))`, String.raw`no\s+existe\s+ning[úu]n\s+pedido`,
+  ].join('|'),
+  'iu',
+);
 const REFUND_WORD = /refund|erstattung|r[üu]ckzahlung|rembours|reembolso|rimborso|terugbetaling|geld\s+(?:terug|zur[üu]ck)/i;
 
 // A priced order confirmed without a total (a pre-order charged at dispatch) is an order; a receipt
@@ -229,7 +242,9 @@ export function classify(signals: KindSignals): KindEvidence {
   if (identified && /OrderDelivered/i.test(status)) return { kind: 'delivery_notification', evidence: `orderStatus ${status}` };
   if (identified && /OrderInTransit|OrderPickupAvailable/i.test(status)) return { kind: 'shipping_notification', evidence: `orderStatus ${status}` };
 
-  const evidenceOfOrder = s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder || (s.pricedInOpening === true && ORDER_OR_BOOKING.test((inSubject(ORDERED) ?? inOpening(ORDERED))?.[0] ?? '')));
+  // "This is a pledge, not an order", "Dies ist noch keine Bestellung": the mail says so itself.
+  const saysNoOrder = inOpening(NO_ORDER_YET);
+  const evidenceOfOrder = !saysNoOrder && s.hasOrderNumber && (s.hasTotal || s.hasStructuredOrder || (s.pricedInOpening === true && ORDER_OR_BOOKING.test((inSubject(ORDERED) ?? inOpening(ORDERED))?.[0] ?? '')));
   const marketing = () => inSubject(NOT_AN_ORDER) ?? inOpening(NOT_AN_ORDER);
   if (evidenceOfOrder) {
     const confirmed = inSubject(ORDERED) ?? inOpening(ORDERED);

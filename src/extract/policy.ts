@@ -5,7 +5,7 @@
 import { atTimeOn, DAY_MS, findDates, findTimeOfDay, startOfDay, type DateContext } from './dates.js';
 import { countsFromAppointment, countsFromNextDay, relativeDeadline } from './relative-deadline.js';
 import { sentenceAfter, sentencesMatching } from './sentences.js';
-import { wordPattern } from './word-start.js';
+import { wordMatches, wordPattern } from './word-start.js';
 
 export interface CancelPolicy {
   /** Epoch ms of the deadline, with the offset it is to be printed in. */
@@ -62,7 +62,7 @@ const NUMBER_WORDS: Record<string, number> = {
   één: 1, een: 1, twee: 2, drie: 3, vijf: 5, twaalf: 12, veertien: 14, vijftien: 15, dertig: 30, zestig: 60,
 };
 const NUM = String.raw`(\d{1,3}|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
-const UNIT = String.raw`(seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden|minutes?|mins?|minuten|minutos?|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)`;
+const UNIT = String.raw`(seconds?|secs?|sekunden|secondes?|segundos?|secondi|seconden|minutes?|mins?|minuten|minutos?|minuti|hours?|hrs?|h|stunden?|std\.?|heures?|horas?|ore|ora|uur|days?|tage?n?|jours?|d[ií]as?|giorni|dagen)`;
 const WINDOW = new RegExp(
   [
     String.raw`(?:within|for|in\s+the\s+(?:first|next)|dentro\s+de\s+(?:los|las)?\s*(?:primeros|primeras|pr[óo]xim[oa]s)?|entro\s+(?:i|le)\s+(?:primi|prime|prossimi|prossime)|binnen\s+de\s+eerste|up\s+to|during\s+the\s+first|innerhalb(?:\s+von|\s+der\s+(?:n[äa]chsten|ersten))?|binnen|in\s+den\s+ersten|sous|dans\s+les|pendant|durant\s+les|en\s+(?:un\s+plazo\s+de|(?:los|las)(?:\s+(?:primer[oa]s|pr[óo]xim[oa]s))?)?|durante(?:\s+(?:las|los))?(?:\s+(?:primer[oa]s?))?|entro|nei\s+(?:primi|prossimi)|nelle\s+(?:prime|prossime)|per)\s+${NUM}\s*-?\s*${UNIT}`,
@@ -78,7 +78,7 @@ function unitMinutes(unit: string): number {
   const u = unit.toLowerCase();
   if (/^(?:sec|sek|seg)/.test(u)) return 1 / 60;
   if (/^(?:m)/.test(u)) return 1;
-  if (/^(?:h|stund|std|heure|hora|ore|uur)/.test(u)) return 60;
+  if (/^(?:h|stund|std|heure|hora|ore|ora|uur)/.test(u)) return 60;
   return 24 * 60;
 }
 
@@ -228,25 +228,31 @@ function endOfDay(ms: number, offset: number): number {
 }
 
 // Refund words alone are not a return period ("refunds appear within 5-10 days").
-const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|exchange\w*|money[-\s]back|geld[-\s]terug\w*|geld[-\s]zur[üu]ck\w*|satisfait\s+ou\s+rembours[ée]|soddisfatti\s+o\s+rimborsati|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|umtausch\w*|retour\w*|[ée]change\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd|ruil\w*)`, 'giu');
-const DAYS = new RegExp(String.raw`${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)`, 'iu');
+const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|money[-\s]back|geld[-\s]terug\w*|geld[-\s]zur[üu]ck\w*|satisfait\s+ou\s+rembours[ée]|soddisfatti\s+o\s+rimborsati|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|retour\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd)`, 'giu');
+// whole words: "la taglia" is no "a tag"
+const DAYS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)(?![\p{L}])`, 'iu');
 
-const WEEKS = new RegExp(String.raw`${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'iu');
+const WEEKS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'iu');
 
 // The statutory right of withdrawal ("Widerrufsrecht … binnen vierzehn Tagen", "diritto di recesso"):
 // in practice the period to send goods back, read when the mail states no return period of its own.
 const WITHDRAWAL_WORD = wordPattern(String.raw`(?:widerruf\w*|withdraw\w*|r[ée]tractation\w*|r[ée]tracter|desist\w*|recesso|reced\w*|herroep\w*)`, 'giu');
 
+// An exchange (of a size, say) is read only when nothing is said of returns.
+const EXCHANGE_WORD = wordPattern(String.raw`(?:exchange\w*|umtausch\w*|[ée]change\w*|ruil\w*)`, 'giu');
+// "Send the old part back within 6 weeks and we refund the deposit": a deposit's deadline, not a return window.
+const DEPOSIT = /(?<![\p{L}])(?:\p{L}*pfand|deposit|core\s+charge|cauzione|vuoto\s+a\s+rendere|consigne|fianza|dep[óo]sito|statiegeld|borg)(?![\p{L}])/iu;
+
 export function findReturnWindow(text: string): { days: number; evidence: string } | null {
-  return returnWindowIn(text, RETURN_WORD) ?? returnWindowIn(text, WITHDRAWAL_WORD);
+  return returnWindowIn(text, RETURN_WORD) ?? returnWindowIn(text, EXCHANGE_WORD) ?? returnWindowIn(text, WITHDRAWAL_WORD);
 }
 
 function returnWindowIn(text: string, words: typeof RETURN_WORD): { days: number; evidence: string } | null {
   for (const sentence of sentencesMatching(text, words)) {
-    const inDays = DAYS.exec(sentence.text);
-    const inWeeks = inDays ? null : WEEKS.exec(sentence.text);
-    const m = inDays ?? inWeeks;
+    if (DEPOSIT.test(sentence.text)) continue;
+    const m = periodNearest(sentence.text, words);
     if (!m) continue;
+    const inWeeks = !DAYS_UNIT.test(m[0]);
     if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
     // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
     // "Te lo devolveremos en la misma tarjeta; el abono puede tardar 5 a 10 días": we give the money back
@@ -256,6 +262,28 @@ function returnWindowIn(text: string, words: typeof RETURN_WORD): { days: number
     const count = numberValue(m[1]!);
     const days = count === null ? null : inWeeks ? count * 7 : count;
     if (days !== null && days <= 365) return { days, evidence: sentence.text };
+  }
+  return null;
+}
+
+const DAYS_GLOBAL = new RegExp(DAYS.source, 'giu');
+const WEEKS_GLOBAL = new RegExp(WEEKS.source, 'giu');
+const DAYS_UNIT = /(?:days?|tage?n?|t[äa]gig|jours?|d[ií]as?|giorni|dagen|werktage)/iu;
+
+/**
+ * The period in days (else in weeks) nearest to a word of `words` in the sentence: "size exchange
+ * within 30 days; otherwise return it within 14 days" gives the return its own 14.
+ */
+function periodNearest(sentence: string, words: typeof RETURN_WORD): RegExpExecArray | null {
+  const at = [...wordMatches(sentence, words)].map((w) => w.index!);
+  for (const re of [DAYS_GLOBAL, WEEKS_GLOBAL]) {
+    let best: RegExpExecArray | null = null;
+    let bestDistance = Infinity;
+    for (const m of sentence.matchAll(re)) {
+      const distance = Math.min(...at.map((i) => Math.abs(i - m.index!)));
+      if (distance < bestDistance) [best, bestDistance] = [m as RegExpExecArray, distance];
+    }
+    if (best) return best;
   }
   return null;
 }

@@ -36,7 +36,7 @@ const AMOUNT_LABEL = /^\W{0,3}(?:amount|bedrag|betrag|montant|importe|importo)\s
 const NOT_TOTAL = new RegExp(
   [
     String.raw`sub\s*-?\s*total`, String.raw`sous[-\s]total`, String.raw`zwischensumme`, String.raw`zwischentotal`, String.raw`(?:previous|original|old|former)\s*(?:order\s*)?total`, String.raw`totale\s*precedente`, String.raw`(?:bisherige[rs]?|urspr[üu]ngliche[rs]?|alte[rs]?)\s*gesamt`, String.raw`(?:ancien|montant\s+initial|total\s+initial)`, String.raw`total\s*(?:anterior|original)`, String.raw`(?:vorige|oorspronkelijke?|oude)\s*totaal`, String.raw`subtotale`, String.raw`subtotaal`,
-    String.raw`total\s*(?:savings?|saved|discount|tax|vat|tva|iva|btw|mwst|gst|hst|items?|weight|quantity|qty|before|articles|artikel|art[ií]culos|articoli)(?![\p{L}])`, String.raw`you\s*saved`,
+    String.raw`total\s*(?:savings?|saved|discount|tax|vat|tva|iva|btw|mwst|gst|hst|items?|weight|quantity|qty|before|articles|artikel|art[ií]culos|articoli)(?![\p{L}])(?!\s*(?:incl|inkl|inclu|compris))`, String.raw`you\s*saved`,
     String.raw`total\s*(?:hors|ht\b|excl)`, String.raw`(?:ohne|exkl\.?|zzgl\.?)\s*mwst`, String.raw`netto`, String.raw`total\s*net`,
     String.raw`points`, String.raw`cart\s*total`, String.raw`warenkorb`, String.raw`panier`, String.raw`carrito`, String.raw`carrello`, String.raw`winkelwagen`,
     String.raw`^\W*(?:gst|vat|hst|pst|tax(?:es)?|mwst|ust|tva|iva|btw|moms)\b`,
@@ -47,12 +47,40 @@ const NOT_TOTAL = new RegExp(
   'iu',
 );
 
-const TAX_BEFORE = /(?:gst|vat|hst|tax|mwst|ust|tva|iva|btw|moms|steuer)\W{0,3}(?:of|von|de|di|van)?\W{0,3}(?:\d{1,2}(?:[.,]\d+)?\s?%\W{0,3})?$/i;
+// ("Total IVA incluido (21 %): 245,39 €  1.413,90 €": the tax, then the total)
+const TAX_BEFORE = /(?:gst|vat|hst|tax|mwst|ust|tva|iva|btw|moms|steuer)\W{0,3}(?:(?:incl|inkl|inclu|compris)\p{L}*\W{0,3})?(?:of|von|de|di|van)?\W{0,3}(?:\d{1,2}(?:[.,]\d+)?\s?%\W{0,3})?$/iu;
 
 /** Amounts on a total line, less the tax share some shops print beside the total ("incl. VAT of £17.91"). */
 function chargedAmounts(text: string, domain: string | null): FoundAmount[] {
   const amounts = findAmounts(text, domain);
   return amounts.filter((a, i) => i === amounts.length - 1 || !TAX_BEFORE.test(text.slice(Math.max(0, a.index - 25), a.index).trimEnd()));
+}
+
+/**
+ * The amounts on the line under a label: a row of values under a row of labels ("Artikelen
+ * Verzending Korting Totaal" over "€ 64,85 € 4,95 − € 6,49 € 63,31") gives the label's own column.
+ */
+function underLabel(labelLine: string, labelAt: number, valueLine: string, domain: string | null): FoundAmount[] {
+  const amounts = chargedAmounts(valueLine, domain);
+  const headers = labelLine.trim().split(/\s{2,}|\t/);
+  const values = valueLine.trim().split(/\s{2,}|\t/);
+  if (headers.length < 2 || headers.length !== values.length) return amounts;
+  const column = labelLine.trimStart().slice(0, labelAt - (labelLine.length - labelLine.trimStart().length)).split(/\s{2,}|\t/).length - 1;
+  const cell = chargedAmounts(values[column] ?? '', domain);
+  return cell.length > 0 ? cell : amounts;
+}
+
+// "$63.18 charged to card ending 4411": the amount before the verb, for mail that prints no total line.
+const CHARGED_AFTER = /(?:charged|debited|billed)\s+(?:to|on|from)\s+(?:your\s+)?(?:card|account|visa|mastercard|amex|paypal)|(?:abgebucht|belastet)|d[ée]bit[ée]e?\s+(?:sur|de)|cargad[oa]s?\s+(?:en|a)|addebitat[oi]\s+sulla|afgeschreven\s+van/iu;
+
+function chargedInSentence(text: string, domain: string | null, currency: string | null): FoundTotal | null {
+  const m = CHARGED_AFTER.exec(text);
+  if (!m) return null;
+  const before = text.slice(Math.max(0, m.index - 40), m.index);
+  const amount = findAmounts(before, domain).pop();
+  const cur = amount?.currency ?? currency;
+  if (!amount || !cur || before.slice(amount.index + amount.text.length).trim().length > 12) return null;
+  return { total: { amount: amount.amount, currency: cur }, evidence: snippet(text, Math.max(0, m.index - 40), m[0].length + 40) };
 }
 
 export interface FoundTotal {
@@ -82,7 +110,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
     let amounts = chargedAmounts(line.slice(label.index + label[0].length), domain);
     let where = line;
     if (amounts.length === 0 && i + 1 < lines.length && (lines[i + 1] ?? '').length < 60) {
-      amounts = chargedAmounts(lines[i + 1]!, domain);
+      amounts = underLabel(line, label.index, lines[i + 1]!, domain);
       where = `${line} ${lines[i + 1]}`;
     }
     const marked = amounts.find((a) => a.currency !== null);
@@ -92,7 +120,7 @@ export function findTotal(text: string, domain: string | null, currency: string 
     if (named) amount.currency = named;
     if (!best || rank >= best.rank) best = { rank, amount, line: where };
   }
-  if (!best) return null;
+  if (!best) return chargedInSentence(text, domain, currency);
   const cur = best.amount.currency ?? currency;
   if (!cur) return null;
   return { total: { amount: best.amount.amount, currency: cur }, evidence: snippet(best.line, 0, best.line.length) };

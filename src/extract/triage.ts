@@ -55,7 +55,8 @@ const PROMOTION = new RegExp(
 // What an order's own mail says, promotion or not: whose order it is, or what happened to it.
 const ABOUT_AN_ORDER = new RegExp(
   [
-    String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling|booking|reservation|buchung|r[ée]servation|reserva|prenotazione|boeking|reservering)`,
+    String.raw`(?:your|ihre?|deine?|votre|vos|tu|su|tuo|vostro|je|uw)\s+(?:order|bestellung|auftrag|commande|pedido|compra|ordine|bestelling|booking|reservation|buchung|r[ée]servation|reserva|prenotazione|boeking|reservering|parcel|package|paket|sendung|colis|paquete|pacco|pakket\p{L}*)`,
+    String.raw`onderweg|unterwegs|en\s+route|en\s+camino|in\s+viaggio|in\s+arrivo|on\s+(?:its|the|their)\s+way`,
     String.raw`confirm|best[äa]tig|bevestig|conferma|receipt|quittung|re[çc]u|recibo|ricevuta|shipped|versendet|exp[ée]di|enviado|spedit|verzonden|delivered|zugestellt|livr[ée]e?\b|entregado|consegnat|bezorgd|cancel|storn|annul`,
   ].join('|'),
   'iu',

@@ -266,6 +266,12 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: 'Deine erste Gabelglück-Box ist bestellt (GG-20260419-3317)', opening: 'Hier sind die Details zu deiner ersten Box.' })).toBe('order_confirmation');
   });
 
+  it('a mail that says it is no order is none: a pledge, a proforma, an invoice copy', () => {
+    expect(kindOf({ subject: "You're a backer! Pledge PLG-77-30418", opening: 'No money has been taken. This is a pledge, not an order. You will receive a separate order confirmation if the campaign is funded.' })).toBe('other');
+    expect(kindOf({ subject: 'Factura proforma PF-2026-0334 - pendiente de pago', opening: 'IMPORTANTE: este documento NO es una factura ni una confirmación de pedido. Todavía no existe ningún pedido.' })).toBe('other');
+    expect(kindOf({ subject: 'Rechnungskopie zu Ihrer Bestellung 10048213', opening: 'wie von Ihnen angefragt erhalten Sie anbei eine Kopie der Rechnung zu Ihrer Bestellung 10048213.' })).toBe('other');
+  });
+
   it('a cancellation request received is not yet a cancellation', () => {
     const opening = "This is an automatic note to let you know we've received your request to cancel order 4015582917. We'll review it and confirm by email within one business day.";
     expect(kindOf({ subject: '[Request #58817] We received your cancellation request', opening, hasTotal: false })).toBe('other');

@@ -20,6 +20,10 @@ describe('the cancellation window', () => {
     expect(deadline(text)).toBe(expected);
   });
 
+  it('reads "entro 1 ora dall’acquisto"', () => {
+    expect(deadline('Puoi annullare l’ordine entro 1 ora dall’acquisto: Annulla ordine', { ...ctx, language: 'it', dayFirst: true })).toBe('2026-04-14T16:05:00-07:00');
+  });
+
   it('reads "innerhalb der nächsten 24 Stunden" and "durante 24 horas"', () => {
     expect(deadline('Kostenlose Stornierung innerhalb der nächsten 24 Stunden.', { ...ctx, language: 'de', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
     expect(deadline('Puedes cancelar gratis durante 24 horas.', { ...ctx, language: 'es', dayFirst: true })).toBe('2026-04-15T15:05:00-07:00');
@@ -278,6 +282,14 @@ describe('the return window', () => {
 
   it('reads a return sentence wrapped before its number of days', () => {
     expect(findReturnWindow('Lieferfrist: ca. 3-5 Arbeitstage.\nRückgabe: Ungetragene Uhren mit unversehrtem Schutzfilm nehmen wir innert\n30 Tagen zurück.')?.days).toBe(30);
+  });
+
+  it('a return period beats an exchange and a deposit\'s deadline; the period nearest the return word counts', () => {
+    expect(findReturnWindow('Altteilpfand: Senden Sie den alten Bremssattel innerhalb von 6 Wochen an uns zurück – dann erstatten wir Ihnen das Pfand.\nRückgabe: Nicht eingebaute Teile können Sie innerhalb von 30 Tagen zurückgeben.')?.days).toBe(30);
+    expect(findReturnWindow('Échange de taille de cadre gratuit sous 30 jours. Retours : 14 jours à compter de la réception.')?.days).toBe(14);
+    expect(findReturnWindow('il cambio taglia del telaio è gratuito entro 30 giorni; altrimenti puoi restituirla entro 14 giorni dalla consegna con reso gratuito.')?.days).toBe(14);
+    // "la taglia" is no "a tag" (one day)
+    expect(findReturnWindow('se la taglia non va bene, puoi restituirla con reso gratuito.')).toBeNull();
   });
 
   it('does not take a refund processing time for a return window', () => {

@@ -22,6 +22,18 @@ describe('the grand total', () => {
     expect(total('Previous total: $66.50\nNew total: $64.10', 'shop.example', 'USD')).toBe('64.1 USD');
   });
 
+  it('"Total IVA incluido (21 %): 245,39 €  1.413,90 €": the total, not the tax it includes', () => {
+    expect(total('Envío  25,00 €\nTotal IVA incluido (21 %): 245,39 €  1.413,90 €', 'bicisierranorte.es', 'EUR')).toBe('1413.9 EUR');
+  });
+
+  it('a row of values under a row of labels: the total label\'s own column', () => {
+    expect(total('Samenvatting\nArtikelen  Verzending  Korting (LENTE10)  Totaal\n€ 64,85  € 4,95  − € 6,49  € 63,31', 'lindeboom.nl', 'EUR')).toBe('63.31 EUR');
+  });
+
+  it('without a total line, the amount "charged to card" in a short text', () => {
+    expect(total('Basil&Bay: order #BB40217 confirmed. $63.18 charged to card ending 4411. Delivery Sat 7/11, 2-4pm.', 'basilandbay.com', 'USD')).toBe('63.18 USD');
+  });
+
   it('"Montant de la commande CHF 389.–" on a shipping notice', () => {
     expect(total('Commande  GE/2026/0331\nMontant de la commande  CHF 389.–\nTransporteur  La Poste Suisse', 'atelier-lemanique.ch', 'CHF')).toBe('389 CHF');
   });

@@ -56,7 +56,7 @@ describe('which messages are worth downloading', () => {
 
   it.each([
     'Your order #4471 has shipped - free shipping next time', 'Thanks for your order! Enjoy 10% off your next one', 'Bestellbestätigung – 20 % Rabatt auf die nächste',
-    'Votre commande est confirmée', 'Order 5521 confirmed', 'Votre commande a été livrée',
+    'Votre commande est confirmée', 'Order 5521 confirmed', 'Votre commande a été livrée', '☀️ Je pakketje is onderweg + 10% op je volgende bestelling',
   ])('a campaign-looking mail that names an order of the owner\'s is still read: %s', (subject) => {
     expect(triage(m(subject, campaign))).toBe('order-like');
   });
