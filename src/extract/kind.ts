@@ -178,13 +178,15 @@ const TESTS: [Exclude<Kind, 'order_confirmation' | 'other'>, RegExp][] = [
 ];
 
 const NO_ORDER_YET = new RegExp(
+  String.raw`(?<![\p{L}])(?:` +
   [
     String.raw`(?<![\p{L}])(?:this|it)\s+is\s+(?:a\s+\p{L}+,?\s+)?not\s+(?:yet\s+)?an?\s+(?:order|purchase)`, String.raw`no\s+(?:money|payment)\s+has\s+been\s+taken`, String.raw`you\s+have\s+not\s+(?:been\s+charged|ordered)`,
     String.raw`(?:dies|das)\s+ist\s+(?:noch\s+)?keine\s+bestellung`, String.raw`ceci\s+n['’]est\s+pas\s+(?:encore\s+)?une\s+commande`, String.raw`esto\s+no\s+es\s+(?:todav[íi]a\s+|a[úu]n\s+)?un\s+pedido`,
     String.raw`questo\s+non\s+è\s+(?:ancora\s+)?un\s+ordine`, String.raw`dit\s+is\s+(?:nog\s+)?geen\s+bestelling`,
-    String.raw`(?:not|no|ni|keine|pas|non\s+è|geen)\s+(?:\p{L}+\s+){0,4}?(?:an?\s+|una\s+|une\s+)?(?:order\s+confirmation|confirmaci[óo]n\s+de\s+pedido|auftragsbest[äa]tigung|bestellbest[äa]tigung|confirmation\s+de\s+commande|conferma\s+d['’]\s*ordine|orderbevestiging)`,
-    String.raw`no\s+order\s+(?:exists|has\s+been\s+(?:placed|created))`, String.raw`no\s+existe\s+ning[úu]n\s+pedido`,
-  ].join('|'),
+    String.raw`(?<![\p{L}])(?:not|no|ni|keine|pas|non\s+è|geen)\s+(?:\p{L}+\s+){0,4}?(?:an?\s+|una\s+|une\s+)?(?:order\s+confirmation|confirmaci[óo]n\s+de\s+pedido|auftragsbest[äa]tigung|bestellbest[äa]tigung|confirmation\s+de\s+commande|conferma\s+d['’]\s*ordine|orderbevestiging)`,
+    String.raw`(?<![\p{L}])no\s+order\s+(?:exists|has\s+been\s+(?:placed|created))`, String.raw`(?<![\p{L}])no\s+existe\s+ning[úu]n\s+pedido`,
+  ].join('|') +
+    ')',
   'iu',
 );
 const REFUND_WORD = /refund|erstattung|r[üu]ckzahlung|rembours|reembolso|rimborso|terugbetaling|geld\s+(?:terug|zur[üu]ck)/i;

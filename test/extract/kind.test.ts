@@ -270,6 +270,8 @@ describe('what an email is about', () => {
     expect(kindOf({ subject: "You're a backer! Pledge PLG-77-30418", opening: 'No money has been taken. This is a pledge, not an order. You will receive a separate order confirmation if the campaign is funded.' })).toBe('other');
     expect(kindOf({ subject: 'Factura proforma PF-2026-0334 - pendiente de pago', opening: 'IMPORTANTE: este documento NO es una factura ni una confirmación de pedido. Todavía no existe ningún pedido.' })).toBe('other');
     expect(kindOf({ subject: 'Rechnungskopie zu Ihrer Bestellung 10048213', opening: 'wie von Ihnen angefragt erhalten Sie anbei eine Kopie der Rechnung zu Ihrer Bestellung 10048213.' })).toBe('other');
+     // a shop named "Lino" before "Numero ordine … Conferma d'ordine" says no "no"
+    expect(kindOf({ subject: "Conferma d'ordine n. 184311729", opening: "Conferma d'ordine Numero ordine 184311729\nCasa Lino  Numero ordine\nConferma d'ordine\nCiao Chiara, abbiamo ricevuto il tuo ordine." })).toBe('order_confirmation');
   });
 
   it('a cancellation request received is not yet a cancellation', () => {
