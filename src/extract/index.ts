@@ -71,27 +71,20 @@ export function extract(message: ParsedMessage, options: ExtractOptions): Extrac
   });
   evidence.kind = kindEvidence;
 
-  const owners = [...message.to, ...doc.envelope.to, ...(doc.forwarded && doc.envelope.from ? [doc.envelope.from] : [])].map((a) => a.address);
-  const contact = findContact(doc, domain, owners);
-  if (contact) evidence.contactEmail = contact.evidence;
-
-  // The owner writing to the shop, its confirmation quoted below: a request, never the shop's news.
+  // The owner writing to the shop, its confirmation quoted below: a request, never the shop's news
+  // (and no contact to look for: the shop's address is the one written to).
   const toShop = writtenToShop(doc, kind === 'order_confirmation', visibleTotal !== null && doc.newest.includes(visibleTotal.evidence));
   if (toShop) {
     evidence.kind = `written to ${toShop.domain}, the shop whose mail it quotes`;
     evidence.merchant = `To: ${doc.envelope.to.map((a) => a.address).join(', ')}`;
-    return {
-      kind: 'other', merchant: { name: toShop.name ?? merchant.name, domain: toShop.domain }, orderNumber: null, orderedAt: null, total: null, items: [],
-      cancelBy: null, cancelUntilShipped: false, cancelUrl: null, returnWindowDays: null, contactEmail: null, trackingNumber: null, evidence,
-    };
+    return notAnOrder({ name: toShop.name ?? merchant.name, domain: toShop.domain }, null, evidence);
   }
 
-  if (kind === 'other') {
-    return {
-      kind, merchant, orderNumber: null, orderedAt: null, total: null, items: [], cancelBy: null, cancelUntilShipped: false,
-      cancelUrl: null, returnWindowDays: null, contactEmail: contact?.address ?? null, trackingNumber: null, evidence,
-    };
-  }
+  const owners = [...message.to, ...doc.envelope.to, ...(doc.forwarded && doc.envelope.from ? [doc.envelope.from] : [])].map((a) => a.address);
+  const contact = findContact(doc, domain, owners);
+  if (contact) evidence.contactEmail = contact.evidence;
+
+  if (kind === 'other') return notAnOrder(merchant, contact?.address ?? null, evidence);
 
   if (orderNumber) evidence.orderNumber = orderNumber.evidence;
   const refund = total === null && kind === 'cancellation_confirmation' ? findRefundAmount(doc.newest, domain) : null;
@@ -212,6 +205,14 @@ function printedOrderTime(text: string, ctx: DateContext, sent: Instant, structu
     if (!Number.isNaN(ms)) return { at: { ms: hasZone ? ms : ms - offset * 60_000, offset }, evidence: `orderDate: ${iso}` };
   }
   return null;
+}
+
+/** The account of a mail about no order: who sent it, where to write, nothing of an order. */
+function notAnOrder(merchant: Extraction['merchant'], contactEmail: string | null, evidence: Extraction['evidence']): Extraction {
+  return {
+    kind: 'other', merchant, orderNumber: null, orderedAt: null, total: null, items: [], cancelBy: null, cancelUntilShipped: false,
+    cancelUrl: null, returnWindowDays: null, contactEmail, trackingNumber: null, evidence,
+  };
 }
 
 function structuredTotal(structured: StructuredOrder | null): Extraction['total'] {

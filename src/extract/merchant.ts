@@ -50,7 +50,8 @@ export function isPersonalMailbox(domain: string | null): boolean {
   return domain !== null && PERSONAL.has(domain);
 }
 
-function shopDomain(domain: string | null): string | null {
+/** The domain when it can be a shop's: neither sending infrastructure nor a personal mailbox provider. */
+export function shopDomain(domain: string | null): string | null {
   return domain && !isInfrastructure(domain) && !isPersonalMailbox(domain) ? domain : null;
 }
 

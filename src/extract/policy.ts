@@ -230,9 +230,9 @@ function endOfDay(ms: number, offset: number): number {
 // Refund words alone are not a return period ("refunds appear within 5-10 days").
 const RETURN_WORD = wordPattern(String.raw`(?:return\w*|open\s+purchase|öppet\s+köp|ångerrätt|come\s+back|(?:send|sent|ship|shipped|post|posted|mail|mailed|bring|brought)\s+(?:\p{L}+\s+){0,2}?back|back\s+to\s+us|money[-\s]back|geld[-\s]terug\w*|geld[-\s]zur[üu]ck\w*|satisfait\s+ou\s+rembours[ée]|soddisfatti\s+o\s+rimborsati|r[üu]ckgabe\w*|r[üu]cksend\w*|zur[üu]ck(?:senden|schicken|geben)\w*|retour\w*|devoluci\w*|devolver\w*|devuelv\w*|reso|resi|restitu\w*|retourne\w*|terugsturen|terugstuur\w*|bedenktijd)`, 'giu');
 // whole words: "la taglia" is no "a tag"
-const DAYS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)(?![\p{L}])`, 'iu');
+const DAYS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:days?|tage?n?|t[äa]gig\p{L}*|jours?|d[ií]as?|giorni|dagen|werktage|business\s+days)(?![\p{L}])`, 'giu');
 
-const WEEKS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'iu');
+const WEEKS = new RegExp(String.raw`(?<![\p{L}\d])${NUM}\s*-?\s*(?:weeks?|wochen|semaines?|semanas?|settimane?|weken)(?![\p{L}])`, 'giu');
 
 // The statutory right of withdrawal ("Widerrufsrecht … binnen vierzehn Tagen", "diritto di recesso"):
 // in practice the period to send goods back, read when the mail states no return period of its own.
@@ -250,9 +250,9 @@ export function findReturnWindow(text: string): { days: number; evidence: string
 function returnWindowIn(text: string, words: typeof RETURN_WORD): { days: number; evidence: string } | null {
   for (const sentence of sentencesMatching(text, words)) {
     if (DEPOSIT.test(sentence.text)) continue;
-    const m = periodNearest(sentence.text, words);
-    if (!m) continue;
-    const inWeeks = !DAYS_UNIT.test(m[0]);
+    const period = periodNearest(sentence.text, words);
+    if (!period) continue;
+    const { match: m, inWeeks } = period;
     if (/(?:refund|erstattung|rembours|reembols|rimbors|terugbetal)\w*\s+(?:will|wird|sera|ser[áa]|sar[àa]|wordt)|processed|bearbeitet|trait[ée]|procesad|elaborat|verwerkt/i.test(sentence.text) && !/return|r[üu]ckgabe|retour|devoluci|reso|bedenktijd|widerruf/i.test(sentence.text)) continue;
     // "Te devolveremos todos los pagos … a más tardar 14 días": money paid back, not goods sent back
     // "Te lo devolveremos en la misma tarjeta; el abono puede tardar 5 a 10 días": we give the money back
@@ -266,24 +266,21 @@ function returnWindowIn(text: string, words: typeof RETURN_WORD): { days: number
   return null;
 }
 
-const DAYS_GLOBAL = new RegExp(DAYS.source, 'giu');
-const WEEKS_GLOBAL = new RegExp(WEEKS.source, 'giu');
-const DAYS_UNIT = /(?:days?|tage?n?|t[äa]gig|jours?|d[ií]as?|giorni|dagen|werktage)/iu;
 
 /**
  * The period in days (else in weeks) nearest to a word of `words` in the sentence: "size exchange
  * within 30 days; otherwise return it within 14 days" gives the return its own 14.
  */
-function periodNearest(sentence: string, words: typeof RETURN_WORD): RegExpExecArray | null {
+function periodNearest(sentence: string, words: typeof RETURN_WORD): { match: RegExpExecArray; inWeeks: boolean } | null {
   const at = [...wordMatches(sentence, words)].map((w) => w.index!);
-  for (const re of [DAYS_GLOBAL, WEEKS_GLOBAL]) {
+  for (const re of [DAYS, WEEKS]) {
     let best: RegExpExecArray | null = null;
     let bestDistance = Infinity;
     for (const m of sentence.matchAll(re)) {
       const distance = Math.min(...at.map((i) => Math.abs(i - m.index!)));
       if (distance < bestDistance) [best, bestDistance] = [m as RegExpExecArray, distance];
     }
-    if (best) return best;
+    if (best) return { match: best, inWeeks: re === WEEKS };
   }
   return null;
 }

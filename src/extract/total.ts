@@ -61,14 +61,16 @@ function chargedAmounts(text: string, domain: string | null): FoundAmount[] {
  * Verzending Korting Totaal" over "€ 64,85 € 4,95 − € 6,49 € 63,31") gives the label's own column.
  */
 function underLabel(labelLine: string, labelAt: number, valueLine: string, domain: string | null): FoundAmount[] {
-  const amounts = chargedAmounts(valueLine, domain);
-  const headers = labelLine.trim().split(/\s{2,}|\t/);
-  const values = valueLine.trim().split(/\s{2,}|\t/);
-  if (headers.length < 2 || headers.length !== values.length) return amounts;
-  const column = labelLine.trimStart().slice(0, labelAt - (labelLine.length - labelLine.trimStart().length)).split(/\s{2,}|\t/).length - 1;
-  const cell = chargedAmounts(values[column] ?? '', domain);
-  return cell.length > 0 ? cell : amounts;
+  const headers = labelLine.trim().split(CELL_GAP);
+  const values = valueLine.trim().split(CELL_GAP);
+  if (headers.length >= 2 && headers.length === values.length) {
+    const column = labelLine.slice(0, labelAt).trimStart().split(CELL_GAP).length - 1;
+    const cell = chargedAmounts(values[column] ?? '', domain);
+    if (cell.length > 0) return cell;
+  }
+  return chargedAmounts(valueLine, domain);
 }
+const CELL_GAP = /\s{2,}|\t/;
 
 // "$63.18 charged to card ending 4411": the amount before the verb, for mail that prints no total line.
 const CHARGED_AFTER = /(?:charged|debited|billed)\s+(?:to|on|from)\s+(?:your\s+)?(?:card|account|visa|mastercard|amex|paypal)|(?:abgebucht|belastet)|d[ée]bit[ée]e?\s+(?:sur|de)|cargad[oa]s?\s+(?:en|a)|addebitat[oi]\s+sulla|afgeschreven\s+van/iu;

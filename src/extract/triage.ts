@@ -1,7 +1,7 @@
 // Which messages are worth downloading, judged from headers alone. A mailbox of 50,000 messages
 // holds a few thousand about orders; fetching only those is what makes the first scan fast. It
 // errs on the side of fetching: a newsletter fetched costs a parse, an order skipped costs money.
-import { isInfrastructure, isPersonalMailbox, registrableDomain } from './merchant.js';
+import { registrableDomain, shopDomain } from './merchant.js';
 
 export interface TriageInput {
   subject: string;
@@ -95,6 +95,5 @@ export function worthFetching(m: TriageInput): boolean {
  * in full ever after, whatever their subjects say ("Your jars have left Uzès").
  */
 export function senderShop(from: string | null): string | null {
-  const domain = registrableDomain(from);
-  return domain && !isPersonalMailbox(domain) && !isInfrastructure(domain) ? domain : null;
+  return shopDomain(registrableDomain(from));
 }

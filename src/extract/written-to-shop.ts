@@ -4,7 +4,7 @@
 // mail it carries, from another domain.
 import type { Document } from './document.js';
 import { findForwardedHeaders } from './forward.js';
-import { isInfrastructure, isPersonalMailbox, registrableDomain } from './merchant.js';
+import { registrableDomain, shopDomain } from './merchant.js';
 
 export interface ShopAddressed {
   domain: string;
@@ -23,8 +23,8 @@ export function writtenToShop(doc: Document, readsAsConfirmation: boolean, newes
   const sender = registrableDomain(delivered.from?.address);
   const recipients = new Map<string, string | null>();
   for (const to of delivered.to) {
-    const domain = registrableDomain(to.address);
-    if (domain && domain !== sender && !isPersonalMailbox(domain) && !isInfrastructure(domain)) recipients.set(domain, to.name || null);
+    const domain = shopDomain(registrableDomain(to.address));
+    if (domain && domain !== sender) recipients.set(domain, to.name || null);
   }
   if (recipients.size === 0) return null;
   // The shop's mail it carries: the forward unwrapped, else a quoted header block ("-----Original Message-----").
